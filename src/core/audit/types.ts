@@ -1,0 +1,35 @@
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * One thing the audit found. The same object is shown by the pane, printed by the CLI and
+ * written into the annotated copy.
+ */
+export interface Finding {
+  sheet: string;
+  /** The main cell (A1). */
+  cell: string;
+  /** Every cell the finding rests on (A1), the main cell first. */
+  cells: string[];
+  /** Stable id of the check, e.g. "score.not-allowed". */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in Chinese, naming the rule clause or arithmetic and expected vs actual. */
+  message: string;
+  expected: number | string | null;
+  actual: number | string | null;
+  /** The rule clause or formula the finding rests on. */
+  rule: string;
+  /** A1 range of the table the finding belongs to, if any. */
+  table?: string;
+}
+
+export interface AuditSummary {
+  tables: number;
+  indicators: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Total score and grade when the workbook states them. */
+  totalScore?: number;
+  grade?: string;
+}

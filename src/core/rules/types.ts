@@ -1,0 +1,80 @@
+/** The rule families of ../shared/domain.md. */
+export type RuleKind =
+  | 'threshold-linear'
+  | 'satisfaction-linear'
+  | 'proportional'
+  | 'binary'
+  | 'multi-item'
+  | 'tiered'
+  | 'qualitative-tiers'
+  | 'step-deduction'
+  | 'percent-step'
+  | 'equal-shares'
+  | 'additive-parts'
+  | 'discretionary'
+  | 'selfeval';
+
+/** A closed interval of allowed scores; a point value v is [v, v]. */
+export type Interval = [number, number];
+
+/** A piece of the rule text and what it was read as. */
+export interface RuleClause {
+  text: string;
+  kind: RuleKind;
+  /** Points this clause gives or concerns, if it names any. */
+  points?: number;
+}
+
+/** A named part with its own points: an item of a multi-item rule or a part of an additive rule. */
+export interface RulePart {
+  label: string;
+  points: number;
+  clause: string;
+}
+
+/** A step deduction: every `per` of `unit` below target costs `deduct` points. */
+export interface RuleStep {
+  per: number;
+  unit: string;
+  deduct: number;
+}
+
+export interface ParsedRule {
+  parsed: true;
+  text: string;
+  /** The indicator's points (weight) the rule was read against. */
+  points: number;
+  /** The main family; `kinds` lists every family found (combinations). */
+  kind: RuleKind;
+  kinds: RuleKind[];
+  /** Allowed scores as sorted, disjoint intervals. */
+  allowed: Interval[];
+  clauses: RuleClause[];
+  /** Short Chinese explanation of the reading. */
+  explanation: string;
+  /** The rule leaves room for judgement (酌情扣分, 视具体情况): deductions need not be whole steps. */
+  discretionary: boolean;
+  /** How many measured values `score` takes (0: the rule defines no score function). */
+  inputs: number;
+  /** What the measured value is ("完成率", "满意率", "延期月数", …). */
+  inputLabel?: string;
+  /** Items or parts with their own points, when the text lists them. */
+  parts?: RulePart[];
+  step?: RuleStep;
+  /** The most the rule can give (normally = points; differs when the text disagrees with the weight). */
+  maxPoints: number;
+  /** Score for measured values (a rate as a fraction, a rank, months…); null when undefined for them. */
+  score(values: number | readonly number[]): number | null;
+}
+
+export interface UnparsedRule {
+  parsed: false;
+  text: string;
+  points: number;
+  /** Why the text is not understood (Chinese). */
+  reason: string;
+  allowed: Interval[];
+  clauses: RuleClause[];
+}
+
+export type Rule = ParsedRule | UnparsedRule;

@@ -1,0 +1,56 @@
+/**
+ * Text normalisation for matching sheet text against our vocabulary.
+ * Real headers carry full-width digits and brackets, line breaks ("二级\n指标"),
+ * spaces ("合  计") and sometimes Traditional characters (權重/評分/指標).
+ */
+
+/** Full-width ASCII (Ｆ, １, （, ％, ：) to half-width; ideographic space to space. Keeps ①②③. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Traditional → Simplified for the characters of our vocabulary only. A full converter
+ * (OpenCC dictionaries, ~1 MB) would be wasted on header matching; this table covers the
+ * words the detector and the rule parser look for.
+ */
+const TRAD_TO_SIMP: Record<string, string> = {
+  權: '权', 評: '评', 標: '标', 準: '准', 數: '数', 級: '级', 總: '总', 計: '计', 額: '额',
+  實: '实', 際: '际', 預: '预', 執: '执', 滿: '满', 項: '项', 說: '说', 據: '据', 價: '价',
+  產: '产', 決: '决', 過: '过', 結: '结', 資: '资', 經: '经', 濟: '济', 會: '会', 現: '现',
+  開: '开', 規: '规', 範: '范', 細: '细', 則: '则', 釋: '释', 見: '见', 議: '议', 況: '况',
+  確: '确', 線: '线', 體: '体', 務: '务', 關: '关', 與: '与', 達: '达', 為: '为', 無: '无',
+  對: '对', 應: '应', 單: '单', 當: '当', 優: '优', 劣: '劣', 良: '良', 差: '差', 質: '质',
+  時: '时', 貨: '货', 幣: '币', 費: '费', 撥: '拨', 款: '款', 餘: '余', 構: '构', 讓: '让', 調: '调', 查: '查', 問: '问', 卷: '卷',
+  類: '类', 別: '别', 點: '点', 專: '专', 條: '条', 區: '区', 廣: '广', 東: '东', 業: '业',
+  機: '机', 設: '设', 備: '备', 扣: '扣', 減: '减', 順: '顺',
+  門: '门', 報: '报', 銷: '销', 買: '买', 購: '购', 建: '建', 築: '筑', 長: '长', 增: '增',
+  營: '营', 運: '运', 動: '动', 選: '选', 擇: '择', 記: '记', 錄: '录',
+  續: '续', 發: '发', 展: '展', 態: '态', 環: '环', 境: '境', 綠: '绿', 節: '节', 約: '约',
+  證: '证', 試: '试', 驗: '验', 處: '处', 兩: '两', 億: '亿', 萬: '万', 個: '个', 佔: '占',
+  內: '内', 來: '来', 後: '后', 並: '并', 於: '于', 註: '注', 統: '统', 銀: '银',
+  稅: '税', 獲: '获', 勵: '励', 獎: '奖', 補: '补', 貼: '贴', 進: '进', 度: '度',
+};
+
+const TRAD_RE = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`, 'g');
+
+export function toSimplified(s: string): string {
+  return s.replace(TRAD_RE, (ch) => TRAD_TO_SIMP[ch] ?? ch);
+}
+
+/** Half-width, simplified, no whitespace at all: the form every vocabulary match uses. */
+export function normalizeForMatch(s: string): string {
+  return toSimplified(toHalfWidth(s)).replace(/[\s\u00a0\u200b]+/g, '');
+}
+
+/** Half-width and simplified, whitespace runs collapsed to one space, trimmed: for display and rule text. */
+export function normalizeText(s: string): string {
+  return toSimplified(toHalfWidth(s)).replace(/[\u00a0\u200b]/g, ' ').replace(/[ \t]+/g, ' ').trim();
+}
