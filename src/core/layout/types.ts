@@ -48,6 +48,9 @@ export interface GroupNode {
   col: number;
   firstRow: number;
   lastRow: number;
+  /** Weight and score on the group's own row, when the table gives the group a row of its own. */
+  weight?: number;
+  score?: number;
   children: GroupNode[];
 }
 

@@ -64,6 +64,8 @@ export function parseQuantity(input: string): { main: Quantity; secondary: Quant
   const found: Quantity[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    // "2017年…", "3月": dates, not quantities.
+    if (/^[年月日号]/.test(m[3] ?? '') && !m[2]) continue;
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     let value = Number(m[1].replace(/,/g, ''));
     const percent = m[2] === '%';

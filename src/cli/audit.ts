@@ -1,0 +1,72 @@
+import { realpath, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { auditWorkbook } from '../core/audit/audit';
+import { Finding, Severity } from '../core/audit/types';
+import { KIND_LABELS } from '../core/layout/json';
+import { rangeA1 } from '../core/sheet/address';
+import { writeAnnotatedCopy } from '../io/annotate';
+import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook } from './io';
+
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const ra = await realpath(a).catch(() => resolve(a));
+  const rb = await realpath(b).catch(() => resolve(b));
+  return ra === rb;
+}
+
+export async function runAudit(args: string[], out: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, 'fail-on': { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new CliError('audit 需要且只需要一个文件参数', 'audit takes exactly one FILE');
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') throw new CliError('--fail-on 只能是 error 或 warning', '--fail-on must be error or warning');
+  const file = positionals[0];
+  if (values.out !== undefined && (await samePath(values.out, file))) {
+    throw new CliError('--out 不能与输入文件相同：评分审核从不覆盖原文件', '--out must not be the input file: the input is never overwritten');
+  }
+  const { bytes, workbook } = await loadWorkbook(file);
+  const result = auditWorkbook(workbook);
+  if (values.out !== undefined) {
+    await mkdir(dirname(resolve(values.out)), { recursive: true });
+    await writeFile(values.out, await writeAnnotatedCopy(bytes, result));
+  }
+  if (values.json) {
+    out(JSON.stringify({ file: workbook.source, findings: result.findings, summary: result.summary }));
+  } else {
+    printHuman(workbook.source, result, out);
+    if (values.out !== undefined) out(`已写出带标注的副本：${values.out}`);
+  }
+  const failing = failOn === 'error' ? result.summary.errors : failOn === 'warning' ? result.summary.errors + result.summary.warnings : 0;
+  return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, out: (s: string) => void): void {
+  const s = result.summary;
+  if (result.tables.length === 0) {
+    out(`${source}：未识别到评分表、汇总表、完成情况表、满意度表、自评表或金额合计表，未做核对。(no recognisable table)`);
+    return;
+  }
+  out(`${source}：${s.tables} 个表格，${s.indicators} 个评分指标；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.totalScore !== undefined ? `；总分 ${s.totalScore}${s.grade ? `（${s.grade}）` : ''}` : ''}`);
+  const byTable = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const key = `${f.sheet}\u0000${f.table ?? ''}`;
+    byTable.set(key, [...(byTable.get(key) ?? []), f]);
+  }
+  let lastSheet = '';
+  for (const t of result.tables) {
+    const list = byTable.get(`${t.sheet}\u0000${rangeA1(t.range)}`) ?? [];
+    if (t.sheet !== lastSheet) {
+      out(`\n[${t.sheet}]`);
+      lastSheet = t.sheet;
+    }
+    out(`  ${rangeA1(t.range)} ${KIND_LABELS[t.kind]}${t.title ? ` «${t.title}»` : ''}：${list.length === 0 ? '未发现问题' : `${list.length} 项`}`);
+    for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
+  }
+  const loose = result.findings.filter((f) => !f.table);
+  for (const f of loose) out(`  ${f.sheet}!${f.cell} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
+}

@@ -1,0 +1,30 @@
+import { detectWorkbook } from '../core/layout/detect';
+import { KIND_LABELS, tableToJSON } from '../core/layout/json';
+import { columnLetters, rangeA1 } from '../core/sheet/address';
+import { EXIT_OK, loadWorkbook } from './io';
+
+export async function runDetect(file: string, opts: { json: boolean }, out: (s: string) => void): Promise<number> {
+  const { workbook } = await loadWorkbook(file);
+  const tables = detectWorkbook(workbook);
+  if (opts.json) {
+    out(JSON.stringify({ file: workbook.source, tables: tables.map(tableToJSON) }));
+    return EXIT_OK;
+  }
+  if (workbook.sheets.every((s) => s.rowCount === 0)) {
+    out(`${workbook.source}：工作簿为空，没有可识别的表格。(the workbook is empty)`);
+    return EXIT_OK;
+  }
+  if (tables.length === 0) {
+    out(`${workbook.source}：未识别到评分表、汇总表、完成情况表、满意度表、自评表或金额合计表。(no recognisable table)`);
+    return EXIT_OK;
+  }
+  out(`${workbook.source}：识别到 ${tables.length} 个表格`);
+  for (const t of tables) {
+    const roles = Object.entries(t.columns)
+      .filter(([, c]) => c !== undefined)
+      .map(([role, c]) => `${role}=${columnLetters(c!)}`)
+      .join(' ');
+    out(`  ${t.sheet}!${rangeA1(t.range)}  ${KIND_LABELS[t.kind]}(${t.kind})  指标 ${t.indicators.length} 个  ${roles}${t.title ? `  «${t.title}»` : ''}`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,144 @@
+import { a1, columnLetters } from '../../sheet/address';
+import { DetectedTable } from '../../layout/types';
+import { SheetModel } from '../../sheet/model';
+import { numberAt } from '../../values/cell';
+import { TableCheck } from '../context';
+import { findingIn } from '../finding';
+import { summedRows, toRelativeR1C1 } from '../formula-refs';
+import { Finding } from '../types';
+
+function numericColumns(t: DetectedTable): number[] {
+  const c = t.columns;
+  const cols = [c.weight, c.score, c.total, c.initialBudget, c.budget, c.executed, ...(t.valueColumns ?? [])];
+  return [...new Set(cols.filter((x): x is number => x !== undefined))];
+}
+
+/** For a total row, the rows it should add up: the data rows since the previous total (or all, for a closing total with no subtotals). */
+function childRows(t: DetectedTable, totalIndex: number): { leaves: number[]; subtotals: number[] } {
+  const total = t.totals[totalIndex];
+  const prev = totalIndex > 0 ? t.totals[totalIndex - 1].row : t.range.top;
+  const earlierSubtotals = t.totals.slice(0, totalIndex).filter((x) => x.scope === 'subtotal').map((x) => x.row);
+  if (total.scope === 'total') return { leaves: t.dataRows.filter((r) => r < total.row), subtotals: earlierSubtotals };
+  return { leaves: t.dataRows.filter((r) => r > prev && r < total.row), subtotals: [] };
+}
+
+/** SUM ranges that leave out rows of their block or count a subtotal and its rows twice. */
+function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
+  const out: Finding[] = [];
+  t.totals.forEach((total, i) => {
+    const { leaves, subtotals } = childRows(t, i);
+    for (const col of numericColumns(t)) {
+      const formula = sheet.cell(total.row, col)?.formula;
+      if (!formula) continue;
+      const { rows, simple } = summedRows(formula, col);
+      if (!simple || rows.size === 0) continue;
+      const withValue = leaves.filter((r) => numberAt(sheet, r, col) !== undefined);
+      const usedSubtotals = subtotals.filter((r) => rows.has(r));
+      const coveredBySubtotal = (r: number): boolean => usedSubtotals.some((s) => r < s);
+      const omitted = withValue.filter((r) => !rows.has(r) && !coveredBySubtotal(r));
+      if (omitted.length > 0) {
+        out.push(
+          findingIn(t, {
+            row: total.row,
+            col,
+            code: 'formula.sum-omits',
+            severity: 'error',
+            message: `${total.label}的公式 =${formula} 漏掉了 ${omitted.map((r) => a1(r, col)).join('、')}`,
+            expected: `包含 ${columnLetters(col)}${withValue[0]}:${columnLetters(col)}${withValue[withValue.length - 1]}`,
+            actual: `=${formula}`,
+            rule: `${total.label} = SUM(本组全部指标)`,
+            also: omitted.map((r) => [r, col] as [number, number]),
+          }),
+        );
+      }
+      const doubled = usedSubtotals.filter((s) => withValue.some((r) => r < s && rows.has(r)));
+      const innerSubtotals = t.totals.filter((x) => x.scope === 'subtotal' && x.row < total.row && rows.has(x.row));
+      if (doubled.length > 0 || (total.scope === 'subtotal' && innerSubtotals.length > 0)) {
+        out.push(
+          findingIn(t, {
+            row: total.row,
+            col,
+            code: 'formula.sum-double',
+            severity: 'error',
+            message: `${total.label}的公式 =${formula} 同时加了小计行和其下的指标行，重复计算`,
+            expected: '只加指标行或只加小计行',
+            actual: `=${formula}`,
+            rule: `${total.label} = Σ 指标（不重复）`,
+          }),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+/** A total typed as a number where its sibling totals are formulas. */
+function typedTotals(sheet: SheetModel, t: DetectedTable): Finding[] {
+  const out: Finding[] = [];
+  const cols = numericColumns(t);
+  const cells = t.totals.flatMap((total) => cols.map((col) => ({ total, col, cell: sheet.cell(total.row, col) }))).filter((x) => x.cell && typeof x.cell.value === 'number');
+  const formulas = cells.filter((x) => x.cell!.formula);
+  if (formulas.length === 0) return out;
+  for (const x of cells) {
+    if (x.cell!.formula) continue;
+    out.push(
+      findingIn(t, {
+        row: x.total.row,
+        col: x.col,
+        code: 'formula.typed-total',
+        severity: 'warning',
+        message: `${x.total.label}的 ${a1(x.total.row, x.col)} 是手工录入的数值，而同表其他合计（如 ${a1(formulas[0].total.row, formulas[0].col)}）用公式计算；数据改动后它不会更新`,
+        expected: '公式',
+        actual: x.cell!.value as number,
+        rule: '合计应用公式计算',
+      }),
+    );
+  }
+  return out;
+}
+
+/** In a column whose body cells are formulas, one cell whose formula (or typed value) breaks the pattern. */
+function columnPatterns(sheet: SheetModel, t: DetectedTable): Finding[] {
+  const out: Finding[] = [];
+  for (let col = t.range.left; col <= t.range.right; col++) {
+    const rows = t.dataRows;
+    const shapes = rows.map((r) => {
+      const cell = sheet.cell(r, col);
+      return cell?.formula ? toRelativeR1C1(cell.formula, r, col) : cell && typeof cell.value === 'number' ? '#value' : undefined;
+    });
+    const formulaShapes = shapes.filter((s): s is string => s !== undefined && s !== '#value');
+    if (formulaShapes.length < 3) continue;
+    const counts = new Map<string, number>();
+    formulaShapes.forEach((s) => counts.set(s, (counts.get(s) ?? 0) + 1));
+    const [major, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const filled = shapes.filter((s) => s !== undefined).length;
+    if (n < Math.max(3, Math.ceil(filled * 0.6))) continue;
+    rows.forEach((r, i) => {
+      const s = shapes[i];
+      if (s === undefined || s === major) return;
+      const cell = sheet.cell(r, col)!;
+      const majorRow = rows[shapes.indexOf(major)];
+      out.push(
+        findingIn(t, {
+          row: r,
+          col,
+          code: s === '#value' ? 'formula.typed-in-formula-column' : 'formula.inconsistent',
+          severity: 'warning',
+          message:
+            s === '#value'
+              ? `${a1(r, col)} 是手工录入的数值，而本列其他 ${n} 个单元格都用同一公式（如 ${a1(majorRow, col)}: =${sheet.cell(majorRow, col)!.formula}）`
+              : `${a1(r, col)} 的公式 =${cell.formula} 与本列其他 ${n} 个单元格的公式模式（如 ${a1(majorRow, col)}: =${sheet.cell(majorRow, col)!.formula}）不一致`,
+          expected: `=${sheet.cell(majorRow, col)!.formula}（同一相对引用）`,
+          actual: cell.formula ? `=${cell.formula}` : (cell.value as number),
+          rule: '同列公式应一致',
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+export const formulaChecks: TableCheck = (ctx, table) => {
+  const sheet = ctx.sheetOf(table);
+  return [...sumRanges(sheet, table), ...typedTotals(sheet, table), ...columnPatterns(sheet, table)];
+};

@@ -1,0 +1,181 @@
+import { DetectedTable, GroupNode, IndicatorRow } from '../../layout/types';
+import { figureAt } from '../cells';
+import { AuditContext, TableCheck } from '../context';
+import { close, findingIn, fmt } from '../finding';
+import { Finding } from '../types';
+
+type Field = 'weight' | 'score';
+const FIELD_ZH: Record<Field, string> = { weight: '权重/分值', score: '得分' };
+
+/** Weight and score carried by a self-evaluation budget block on the same sheet (it counts toward 总分). */
+function budgetBlockFor(ctx: AuditContext, table: DetectedTable): IndicatorRow | undefined {
+  if (table.kind !== 'selfeval-indicators') return undefined;
+  const budget = ctx.tables.find((t) => t.sheet === table.sheet && t.kind === 'selfeval-budget' && t.range.bottom < table.range.top);
+  return budget?.indicators.find((i) => i.weight !== undefined);
+}
+
+function sumOf(rows: IndicatorRow[], field: Field): { sum: number; count: number } {
+  let sum = 0;
+  let count = 0;
+  for (const r of rows) {
+    const v = r[field];
+    if (v !== undefined) {
+      sum += v;
+      count++;
+    }
+  }
+  return { sum, count };
+}
+
+/**
+ * 小计/合计/总分 rows against the rows they close: a 小计 sums the leaves since the previous
+ * total; a closing total sums every leaf of the table.
+ */
+const totalRows: TableCheck = (ctx, table) => {
+  if (!['scoring', 'selfeval-indicators', 'summary'].includes(table.kind) || table.transposed) return [];
+  const sheet = ctx.sheetOf(table);
+  const out: Finding[] = [];
+  const extra = budgetBlockFor(ctx, table);
+  let segmentStart = table.range.top;
+  for (const total of table.totals) {
+    const scope = total.scope === 'total' ? table.indicators : table.indicators.filter((i) => i.row > segmentStart && i.row < total.row);
+    const children = total.scope === 'total' && extra ? [extra, ...scope] : scope;
+    for (const field of ['weight', 'score'] as Field[]) {
+      const col = table.columns[field];
+      const fig = figureAt(sheet, total.row, col);
+      if (!fig || col === undefined) continue;
+      const { sum, count } = sumOf(children, field);
+      if (count === 0) continue;
+      if (!close(fig.value, sum, Math.max(0.01, fig.tol))) {
+        out.push(
+          findingIn(table, {
+            row: total.row,
+            col,
+            code: 'total.sum-mismatch',
+            severity: 'error',
+            message: `${total.label}行的${FIELD_ZH[field]}应等于其下 ${count} 个指标之和 ${fmt(sum)}，实际为 ${fmt(fig.value)}（相差 ${fmt(fig.value - sum)}）`,
+            expected: Number(sum.toFixed(4)),
+            actual: fig.value,
+            rule: `${total.label} = Σ 各指标${FIELD_ZH[field]}`,
+          }),
+        );
+      }
+    }
+    segmentStart = total.row;
+  }
+  // A closing 合计/总分 of a whole scoring table is 100 unless the table says otherwise.
+  const closing = table.totals.find((t) => t.scope === 'total');
+  const weightCol = table.columns.weight;
+  if (closing && weightCol !== undefined && table.kind !== 'summary') {
+    const fig = figureAt(sheet, closing.row, weightCol);
+    if (fig && /总分|合计/.test(closing.label) && !close(fig.value, 100) && !table.totals.some((t) => t.scope === 'subtotal')) {
+      out.push(
+        findingIn(table, {
+          row: closing.row,
+          col: weightCol,
+          code: 'total.weight-not-100',
+          severity: 'warning',
+          message: `${closing.label}的权重合计为 ${fmt(fig.value)}，评分表总分通常为 100 分`,
+          expected: 100,
+          actual: fig.value,
+          rule: '总分 = 100',
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+function leavesIn(table: DetectedTable, g: GroupNode): IndicatorRow[] {
+  return table.indicators.filter((i) => i.row >= g.firstRow && i.row <= g.lastRow);
+}
+
+/** Group weights written into names ("A决策15分") and group rows against their children. */
+const groupWeights: TableCheck = (ctx, table) => {
+  if (table.groups.length === 0) return [];
+  const sheet = ctx.sheetOf(table);
+  const out: Finding[] = [];
+  const visit = (g: GroupNode): void => {
+    const leaves = leavesIn(table, g);
+    const weights = sumOf(leaves, 'weight');
+    if (g.declaredWeight !== undefined && weights.count > 0 && !close(g.declaredWeight, weights.sum)) {
+      out.push(
+        findingIn(table, {
+          row: g.row,
+          col: g.col,
+          code: 'group.declared-weight',
+          severity: 'error',
+          message: `“${sheet.text(g.row, g.col).trim()}”标明 ${fmt(g.declaredWeight)} 分，但其下各指标权重之和为 ${fmt(weights.sum)}`,
+          expected: Number(weights.sum.toFixed(4)),
+          actual: g.declaredWeight,
+          rule: `${g.name}的分值 = Σ 下级指标权重`,
+        }),
+      );
+    }
+    for (const field of ['weight', 'score'] as Field[]) {
+      const own = g[field];
+      const col = table.columns[field];
+      const { sum, count } = sumOf(leaves, field);
+      if (own === undefined || col === undefined || count === 0) continue;
+      if (!close(own, sum)) {
+        out.push(
+          findingIn(table, {
+            row: g.firstRow,
+            col,
+            code: 'group.sum-mismatch',
+            severity: 'error',
+            message: `“${g.name}”行的${FIELD_ZH[field]} ${fmt(own)} 与其下各指标之和 ${fmt(sum)} 不符`,
+            expected: Number(sum.toFixed(4)),
+            actual: own,
+            rule: `${g.name} = Σ 下级指标${FIELD_ZH[field]}`,
+          }),
+        );
+      }
+    }
+    g.children.forEach(visit);
+  };
+  table.groups.forEach(visit);
+  return out;
+};
+
+/** A score above its weight or below zero, whatever the rule. */
+const scoreBounds: TableCheck = (_ctx, table) => {
+  if (!['scoring', 'selfeval-indicators', 'summary'].includes(table.kind)) return [];
+  const out: Finding[] = [];
+  for (const ind of table.indicators) {
+    if (ind.score === undefined || ind.weight === undefined) continue;
+    const col = table.transposed ? undefined : table.columns.score;
+    const row = ind.row;
+    const anchor = col ?? table.range.left;
+    if (ind.score > ind.weight + 0.005) {
+      out.push(
+        findingIn(table, {
+          row: table.transposed ? table.transposed.rows.score! : row,
+          col: table.transposed ? table.transposed.itemColumns[table.indicators.indexOf(ind)] : anchor,
+          code: 'score.above-weight',
+          severity: 'error',
+          message: `“${ind.path[ind.path.length - 1] ?? ''}”得分 ${fmt(ind.score)} 超过其分值 ${fmt(ind.weight)}`,
+          expected: `≤ ${fmt(ind.weight)}`,
+          actual: ind.score,
+          rule: '0 ≤ 得分 ≤ 分值',
+        }),
+      );
+    } else if (ind.score < 0) {
+      out.push(
+        findingIn(table, {
+          row,
+          col: anchor,
+          code: 'score.negative',
+          severity: 'error',
+          message: `“${ind.path[ind.path.length - 1] ?? ''}”得分为负数 ${fmt(ind.score)}`,
+          expected: `≥ 0`,
+          actual: ind.score,
+          rule: '0 ≤ 得分 ≤ 分值',
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+export const tableTotalChecks: TableCheck[] = [totalRows, groupWeights, scoreBounds];

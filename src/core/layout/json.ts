@@ -1,0 +1,76 @@
+import { columnLetters, rangeA1 } from '../sheet/address';
+import { DetectedTable, GroupNode } from './types';
+
+export interface TableJSON {
+  sheet: string;
+  kind: DetectedTable['kind'];
+  range: string;
+  headerRow: number;
+  headerRows: number;
+  title?: string;
+  indicatorCount: number;
+  columns: Record<string, string>;
+  indicators: DetectedTable['indicators'];
+  totals: Array<{ row: number; label: string; scope: string }>;
+  groups?: unknown[];
+  answers?: Array<{ label: string; column: string; weight: number }>;
+  pairs?: Array<{ name: string; target: string; actual: string }>;
+  transposed?: { rows: Record<string, number>; nameRow: number; items: string[]; total?: string };
+  valueColumns?: string[];
+  shareRows?: number[];
+}
+
+function groupJSON(g: GroupNode): unknown {
+  return {
+    level: g.level,
+    name: g.name,
+    ...(g.code ? { code: g.code } : {}),
+    ...(g.declaredWeight !== undefined ? { declaredWeight: g.declaredWeight } : {}),
+    ...(g.weight !== undefined ? { weight: g.weight } : {}),
+    ...(g.score !== undefined ? { score: g.score } : {}),
+    rows: [g.firstRow, g.lastRow],
+    ...(g.children.length ? { children: g.children.map(groupJSON) } : {}),
+  };
+}
+
+/** The table as `score-audit detect --json` prints it: columns as sheet letters, rows 1-based. */
+export function tableToJSON(t: DetectedTable): TableJSON {
+  const columns: Record<string, string> = {};
+  for (const [role, col] of Object.entries(t.columns)) if (col !== undefined) columns[role] = columnLetters(col);
+  const out: TableJSON = {
+    sheet: t.sheet,
+    kind: t.kind,
+    range: rangeA1(t.range),
+    headerRow: t.headerRow,
+    headerRows: t.headerRows,
+    indicatorCount: t.indicators.length,
+    columns,
+    indicators: t.indicators,
+    totals: t.totals,
+  };
+  if (t.title) out.title = t.title;
+  if (t.groups.length) out.groups = t.groups.map(groupJSON);
+  if (t.answers) out.answers = t.answers.map((a) => ({ label: a.label, column: columnLetters(a.col), weight: a.weight }));
+  if (t.pairs) out.pairs = t.pairs.map((p) => ({ name: p.name, target: columnLetters(p.targetCol), actual: columnLetters(p.actualCol) }));
+  if (t.transposed) {
+    out.transposed = {
+      rows: t.transposed.rows as Record<string, number>,
+      nameRow: t.transposed.nameRow,
+      items: t.transposed.itemColumns.map(columnLetters),
+      ...(t.transposed.totalColumn ? { total: columnLetters(t.transposed.totalColumn) } : {}),
+    };
+  }
+  if (t.valueColumns) out.valueColumns = t.valueColumns.map(columnLetters);
+  if (t.shareRows?.length) out.shareRows = t.shareRows;
+  return out;
+}
+
+export const KIND_LABELS: Record<DetectedTable['kind'], string> = {
+  scoring: '评分表',
+  summary: '汇总表',
+  completion: '完成情况表',
+  satisfaction: '满意度表',
+  'selfeval-budget': '自评表-预算',
+  'selfeval-indicators': '自评表-指标',
+  totals: '金额合计表',
+};

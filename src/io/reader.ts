@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { Cell, CellValue, MergedRange, SheetModel, toCellValue, WorkbookModel } from '../core/sheet/model';
+
+/** A workbook that cannot be read, with the reason in Chinese and English. */
+export class WorkbookReadError extends Error {
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(messageZh: string, messageEn: string) {
+    super(`${messageZh} (${messageEn})`);
+    this.name = 'WorkbookReadError';
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // OLE container: a legacy .xls or an encrypted .xlsx
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Check the container before handing it to exceljs, so the user gets a reason and not a zip stack trace. */
+function checkContainer(bytes: Uint8Array, source: string): void {
+  if (bytes.length === 0) throw new WorkbookReadError(`文件为空：${source}`, `empty file: ${source}`);
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw new WorkbookReadError(
+      `无法读取 ${source}：文件已加密（设有打开密码）或为旧版 .xls 格式，请在 Excel 中去除密码或另存为 .xlsx 后重试`,
+      `cannot read ${source}: the file is password-protected or a legacy .xls; remove the password or save it as .xlsx`,
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new WorkbookReadError(`${source} 不是 .xlsx 工作簿（文件格式不符）`, `${source} is not an .xlsx workbook`);
+  }
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+/** exceljs's value shapes → our CellValue plus formula. */
+function convertValue(v: ExcelValue): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: toCellValue(v) };
+  if (v instanceof Date) return { value: toCellValue(v) };
+  const o = v as unknown as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const result = o.result as ExcelValue | undefined;
+    const inner = result === undefined ? { value: null } : convertValue(result);
+    const f = (o.formula ?? o.sharedFormula) as string | undefined;
+    return { value: inner.value, formula: typeof o.formula === 'string' ? o.formula : f };
+  }
+  if ('richText' in o && Array.isArray(o.richText)) {
+    return { value: toCellValue((o.richText as { text: string }[]).map((r) => r.text).join('')) };
+  }
+  if ('error' in o) return { value: { error: String(o.error) } };
+  if ('text' in o) return { value: toCellValue(String(o.text)) };
+  return { value: toCellValue(String(v)) };
+}
+
+const MERGE_TYPE = 1; // ExcelJS.ValueType.Merge
+
+function readSheet(ws: ExcelJS.Worksheet): SheetModel {
+  const rows: (Cell | undefined)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const line: (Cell | undefined)[] = [];
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (c, col) => {
+      if (c.type === MERGE_TYPE) return; // the master holds the value
+      const { value, formula } = convertValue(c.value);
+      if (value === null && !formula) return;
+      const cell: Cell = { value };
+      if (formula) cell.formula = formula;
+      const fmt = c.numFmt;
+      if (fmt && fmt !== 'General' && fmt !== '@') cell.numFmt = fmt;
+      line[col] = cell;
+      any = true;
+    });
+    if (any) rows[r] = line;
+  });
+  // exceljs keeps merges in a private map; building ws.model for them would copy the whole sheet.
+  const mergeMap = (ws as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {};
+  const merges: MergedRange[] = Object.values(mergeMap).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+  const isProtected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+  return new SheetModel(ws.name, rows, merges, isProtected);
+}
+
+/** Read an .xlsx (or .xlsm) into the sheet model. Works in Node and in the browser. */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, source: string): Promise<WorkbookModel> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  checkContainer(bytes, source);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs accepts a Buffer in Node and an ArrayBuffer in the browser.
+    const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
+    await wb.xlsx.load(input as ArrayBuffer);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new WorkbookReadError(`${source} 已损坏或不是有效的 .xlsx 工作簿（${detail}）`, `${source} is corrupt or not a valid .xlsx (${detail})`);
+  }
+  const sheets = wb.worksheets.map(readSheet);
+  return { source, sheets };
+}
