@@ -11,4 +11,5 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/reporters/summary-line.js'],
 };

@@ -43,8 +43,8 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
       if (e.exitCode === EXIT_BAD_INPUT && /未知命令|参数|需要/.test(e.messageZh)) err(USAGE);
       return e.exitCode;
     }
-    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`score-audit: 参数有误：${e.message}\n${USAGE}`);
+    if (typeof (e as NodeJS.ErrnoException)?.code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS')) {
+      err(`score-audit: 参数有误 (bad arguments)：${(e as Error).message}\n${USAGE}`);
       return EXIT_BAD_INPUT;
     }
     // An engine failure is a bug, but the user still gets a sentence and exit code 2, not a stack trace.

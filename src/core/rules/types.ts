@@ -65,6 +65,8 @@ export interface ParsedRule {
   maxPoints: number;
   /** Score for measured values (a rate as a fraction, a rank, months…); null when undefined for them. */
   score(values: number | readonly number[]): number | null;
+  /** Score of one item of a multi-item rule (0-based index) for its measured value, when items are scored. */
+  scoreItem?(index: number, value: number): number | null;
 }
 
 export interface UnparsedRule {

@@ -31,7 +31,7 @@ function decimalsOf(digits: string): number {
   return i < 0 ? 0 : digits.length - i - 1;
 }
 
-const NUMBER_RE = /([+-−]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(%|％|‰)?/;
+const NUMBER_RE = /([+\-−]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(%|％|‰)?/;
 
 /**
  * The first number in a text, in the forms sheets use: "1.5", "１.５分", "88.81%", "-7.37%",
@@ -55,7 +55,7 @@ export function parseNumber(text: string): NumberReading | null {
 /** A text that is only a number (with optional %, 分, unit words like 个/家/亿元): "１.５分", "95.25%". */
 export function parseNumberStrict(text: string): NumberReading | null {
   const s = toHalfWidth(text).trim();
-  if (!/^[+-−]?\s*[\d.,]+\s*(%|‰)?\s*(分|个百分点|个|家|项|人|次|名|万元|亿元|元|倍|台|套)?$/.test(s)) return null;
+  if (!/^[+\-−]?\s*[\d.,]+\s*(%|‰)?\s*(分|个百分点|个|家|项|人|次|名|万元|亿元|元|倍|台|套)?$/.test(s)) return null;
   return parseNumber(s);
 }
 

@@ -35,7 +35,7 @@ function opOf(prefix: string): Quantity['op'] {
   return undefined;
 }
 
-const NUM = String.raw`[+-−]?\d+(?:,\d{3})*(?:\.\d+)?`;
+const NUM = String.raw`[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?`;
 
 /**
  * Read the main quantity of a target or actual text. Secondary figures in brackets or after

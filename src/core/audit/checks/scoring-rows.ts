@@ -136,7 +136,26 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
       );
     }
     if (ind.score === undefined) continue;
-    if (ind.score >= -1e-9 && ind.score <= ind.weight + 0.005 && !isScoreAllowed(rule, ind.score)) {
+    const inRange = ind.score >= -1e-9 && ind.score <= ind.weight + 0.005;
+    const stepRule = rule.step && !rule.discretionary && rule.step.deduct > 0 ? rule.step : undefined;
+    const deducted = ind.weight - ind.score;
+    const steps = stepRule ? deducted / stepRule.deduct : 0;
+    const partStep = stepRule !== undefined && deducted > 0.005 && ind.score > 0.005 && Math.abs(steps - Math.round(steps)) > 0.01;
+    if (inRange && stepRule && (partStep || !isScoreAllowed(rule, ind.score))) {
+      out.push(
+        findingIn(table, {
+          row: ind.row,
+          col: scoreCol,
+          code: 'score.step-fraction',
+          severity: 'error',
+          message: `“${name}”按“每${fmt(stepRule.per)}${stepRule.unit}扣${fmt(stepRule.deduct)}分”只能整步扣分，实际扣了 ${fmt(deducted)} 分（${fmt(steps)} 步）`,
+          expected: `${fmt(stepRule.deduct)} 的整数倍`,
+          actual: Number(deducted.toFixed(4)),
+          rule: clip(rule.clauses.find((c) => c.kind === 'step-deduction')?.text ?? rule.text),
+          also: [ruleCell],
+        }),
+      );
+    } else if (inRange && !isScoreAllowed(rule, ind.score)) {
       const allOrNothing = rule.kinds.every((k) => ALL_OR_NOTHING.has(k));
       out.push(
         findingIn(table, {
@@ -153,24 +172,6 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
           also: [ruleCell],
         }),
       );
-    } else if (rule.step && !rule.discretionary && rule.step.deduct > 0) {
-      const deducted = ind.weight - ind.score;
-      const steps = deducted / rule.step.deduct;
-      if (deducted > 0.005 && ind.score > 0.005 && Math.abs(steps - Math.round(steps)) > 0.01) {
-        out.push(
-          findingIn(table, {
-            row: ind.row,
-            col: scoreCol,
-            code: 'score.step-fraction',
-            severity: 'error',
-            message: `“${name}”按“每${fmt(rule.step.per)}${rule.step.unit}扣${fmt(rule.step.deduct)}分”只能整步扣分，实际扣了 ${fmt(deducted)} 分（${fmt(steps)} 步）`,
-            expected: `${fmt(rule.step.deduct)} 的整数倍`,
-            actual: Number(deducted.toFixed(4)),
-            rule: clip(rule.clauses.find((c) => c.kind === 'step-deduction')?.text ?? rule.text),
-            also: [ruleCell],
-          }),
-        );
-      }
     }
     if (reasonCol !== undefined) {
       const master = sheet.masterOf(ind.row, reasonCol);

@@ -1,0 +1,7 @@
+export * from './types';
+export { parseRule, parseRuleUncached, clearRuleCache, ruleCacheSize } from './parse';
+export { isScoreAllowed, formatAllowed, ruleToJSON } from './explain';
+export type { RuleJSON } from './explain';
+export { gradeOf, gradeSchemeOf, GRADE_SCHEMES } from './grade';
+export type { GradeScheme, GradeSchemeInfo } from './grade';
+export { normalizeIntervals } from './intervals';

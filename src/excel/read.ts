@@ -1,0 +1,160 @@
+/**
+ * Read worksheets into SheetGrid, the one shape the core accepts (sheetFromGrid). Read once:
+ * sync 1 loads the extent, then one sync per chunk group of the read plan; merged areas and the
+ * data of an ordinary sheet travel in the same sync. No decisions here.
+ */
+import type { SheetGrid } from '../core/sheet/model';
+import { isCellEditModeError } from './retry';
+import { chunkAddress, parseAddress, planRead, ReadPlan, ReadPlanOptions, splitAreas } from './plan';
+import { API, excelSupports, officeSupports, Supports } from './supports';
+import { HELPER_SHEET } from './settings';
+import { rangeA1 } from '../core/sheet/address';
+
+export interface ReadOptions extends ReadPlanOptions {
+  supports?: Supports;
+  /** Called with the plan once the extent is known (for logging and tests). */
+  onPlan?: (plan: ReadPlan) => void;
+}
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+  sheet: string;
+}
+
+export interface ReadWorkbookOptions extends ReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+}
+
+interface Extent {
+  address: string;
+  rowCount: number;
+  columnCount: number;
+}
+
+const DATA_PROPS = ['values', 'formulas', 'numberFormat'];
+const EXTENT_PROPS = ['address', 'rowCount', 'columnCount'];
+
+export async function readWorksheet(context: Excel.RequestContext, worksheet: Excel.Worksheet, opts: ReadOptions = {}): Promise<SheetGrid> {
+  const supports = opts.supports ?? officeSupports;
+  // Sync 1: the extent. The data are read over the cells that hold values (formatted-only rows
+  // far below the table cost nothing); the merged areas over the whole used range.
+  const full = worksheet.getUsedRangeOrNullObject(false);
+  full.load(EXTENT_PROPS);
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load(EXTENT_PROPS);
+  worksheet.load('name');
+  worksheet.protection.load('protected');
+  await context.sync();
+
+  const name = worksheet.name;
+  const isProtected = Boolean(worksheet.protection.protected);
+  if (used.isNullObject) return { name, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges: [], protected: isProtected };
+
+  const extent: Extent = { address: used.address, rowCount: used.rowCount, columnCount: used.columnCount };
+  const origin = originOf(extent.address);
+  const plan = planRead(extent.rowCount, extent.columnCount, opts);
+  opts.onPlan?.(plan);
+
+  const values: unknown[][] = Array.from({ length: plan.rows }, () => new Array(plan.cols));
+  const formulas: unknown[][] = Array.from({ length: plan.rows }, () => new Array(plan.cols));
+  const numberFormats: unknown[][] = Array.from({ length: plan.rows }, () => new Array(plan.cols));
+  const wantMerges = excelSupports(supports, API.mergedAreas) && !full.isNullObject;
+  let merges: string[] = [];
+
+  for (let g = 0; g < plan.groups.length; g++) {
+    const group = plan.groups[g];
+    const queue = () =>
+      group.map((chunk) => {
+        const range = worksheet.getRange(chunkAddress(origin, chunk));
+        range.load(DATA_PROPS);
+        return { chunk, range };
+      });
+    let loaded = queue();
+    let areas: Excel.RangeAreas | undefined;
+    if (g === 0 && wantMerges) {
+      areas = full.getMergedAreasOrNullObject();
+      areas.load('address');
+    }
+    try {
+      await context.sync();
+      if (areas && !areas.isNullObject && areas.address) merges = splitAreas(areas.address);
+    } catch (error) {
+      // More than 512 merged areas make getMergedAreasOrNullObject fail, and the whole batch
+      // with it: read the data again alone, then the merges band by band.
+      if (!areas || isCellEditModeError(error)) throw error;
+      loaded = queue();
+      await context.sync();
+      merges = await readMergesBanded(context, worksheet, parseAddress(full.address).range);
+    }
+    for (const { chunk, range } of loaded) {
+      copyInto(values, range.values, chunk.rowOffset, chunk.colOffset);
+      copyInto(formulas, range.formulas, chunk.rowOffset, chunk.colOffset);
+      copyInto(numberFormats, range.numberFormat, chunk.rowOffset, chunk.colOffset);
+    }
+  }
+  return { name, origin, values, formulas, numberFormats, merges, protected: isProtected };
+}
+
+function originOf(address: string): { row: number; col: number } {
+  const { range } = parseAddress(address);
+  return { row: range.top, col: range.left };
+}
+
+function copyInto(target: unknown[][], source: unknown[][] | undefined, rowOffset: number, colOffset: number): void {
+  if (!Array.isArray(source)) return;
+  source.forEach((line, r) => {
+    const row = target[rowOffset + r];
+    if (!row || !Array.isArray(line)) return;
+    line.forEach((v, c) => {
+      row[colOffset + c] = v;
+    });
+  });
+}
+
+/** Merged areas of a large range, in row bands; bands halve (×4 count) while a sync fails. */
+async function readMergesBanded(
+  context: Excel.RequestContext,
+  worksheet: Excel.Worksheet,
+  range: { top: number; left: number; bottom: number; right: number },
+): Promise<string[]> {
+  const rows = range.bottom - range.top + 1;
+  for (let bands = 8; ; bands *= 4) {
+    const height = Math.max(1, Math.ceil(rows / bands));
+    const parts: Excel.RangeAreas[] = [];
+    for (let top = range.top; top <= range.bottom; top += height) {
+      const bottom = Math.min(range.bottom, top + height - 1);
+      const areas = worksheet.getRange(rangeA1({ top, left: range.left, bottom, right: range.right })).getMergedAreasOrNullObject();
+      areas.load('address');
+      parts.push(areas);
+    }
+    try {
+      await context.sync();
+      const seen = new Set<string>();
+      for (const p of parts) if (!p.isNullObject && p.address) splitAreas(p.address).forEach((a) => seen.add(a));
+      return [...seen];
+    } catch (error) {
+      if (isCellEditModeError(error)) throw error;
+      if (height === 1) return []; // give up: the core falls back to its filled-down view
+    }
+  }
+}
+
+export async function readActiveWorksheet(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<SheetGrid> {
+  return readWorksheet(context, context.workbook.worksheets.getActiveWorksheet(), opts);
+}
+
+/** Every worksheet except the add-in's own helper sheet, one at a time. */
+export async function readWorkbook(context: Excel.RequestContext, opts: ReadWorkbookOptions = {}): Promise<SheetGrid[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const names = sheets.items.map((s) => s.name).filter((n) => n !== HELPER_SHEET);
+  const out: SheetGrid[] = [];
+  for (let i = 0; i < names.length; i++) {
+    opts.onProgress?.({ done: i, total: names.length, sheet: names[i] });
+    out.push(await readWorksheet(context, sheets.getItem(names[i]), opts));
+  }
+  opts.onProgress?.({ done: names.length, total: names.length, sheet: '' });
+  return out;
+}

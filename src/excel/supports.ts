@@ -1,0 +1,31 @@
+/**
+ * Requirement-set guard. Every feature that needs more than the add-in's minimum set asks
+ * `supports('ExcelApi', '1.13')` first; tests inject their own answer.
+ */
+export type Supports = (set: string, version: string) => boolean;
+
+/** Office.context.requirements.isSetSupported, false when Office is not loaded. */
+export const officeSupports: Supports = (set, version) => {
+  try {
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    return Boolean(office?.context?.requirements?.isSetSupported(set, version));
+  } catch {
+    return false;
+  }
+};
+
+/** ExcelApi requirement sets used by the adapter. */
+export const API = {
+  /** workbook.settings, getUsedRangeOrNullObject, getItemOrNullObject */
+  settings: '1.4',
+  /** conditional formats */
+  conditionalFormats: '1.6',
+  /** workbook.comments */
+  comments: '1.10',
+  /** Range.getMergedAreasOrNullObject */
+  mergedAreas: '1.13',
+} as const;
+
+export function excelSupports(supports: Supports, version: string): boolean {
+  return supports('ExcelApi', version);
+}

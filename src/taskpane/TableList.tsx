@@ -1,0 +1,98 @@
+/**
+ * The detected tables: kind (in the pane's language), sheet and A1 range, with the number of
+ * findings. Each is a button: in Excel it selects the table's range, in the browser it previews it.
+ */
+import { Badge, createFocusOutlineStyle, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { TableSimple20Regular } from '@fluentui/react-icons';
+import type { DetectedTable } from '../core/layout/types';
+import { rangeA1 } from '../core/sheet/address';
+import { tableKey } from './group';
+import type { Strings } from './i18n';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  item: { listStyleType: 'none' },
+  button: {
+    position: 'relative',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    textAlign: 'start',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  focus: createFocusOutlineStyle({ style: { outlineOffset: '2px' } }),
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  icon: { color: tokens.colorBrandForeground1, flexShrink: 0 },
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
+  kind: { fontWeight: tokens.fontWeightSemibold },
+  place: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  range: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+export interface TableListProps {
+  tables: DetectedTable[];
+  /** Findings per table key. */
+  counts: Map<string, number>;
+  t: Strings;
+  /** The previewed table (browser); undefined where tables are not toggled (Excel selects the range). */
+  selectedKey?: string;
+  onSelect: (table: DetectedTable) => void;
+}
+
+export function TableList({ tables, counts, t, selectedKey, onSelect }: TableListProps): JSX.Element {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label={t.tables} data-testid="table-list">
+      {tables.map((table) => {
+        const key = tableKey(table);
+        const kind = t.kind[table.kind];
+        const range = rangeA1(table.range);
+        const n = counts.get(key) ?? 0;
+        const selected = key === selectedKey;
+        return (
+          <li key={key} className={styles.item}>
+            <button
+              type="button"
+              data-testid="table-item"
+              data-kind={table.kind}
+              data-sheet={table.sheet}
+              data-range={range}
+              aria-pressed={selectedKey === undefined ? undefined : selected}
+              aria-label={`${kind} ${table.sheet}!${range}${table.title ? ` ${table.title}` : ''}, ${t.findings} ${n}`}
+              className={mergeClasses(styles.button, styles.focus, selected && styles.selected)}
+              onClick={() => onSelect(table)}
+            >
+              <TableSimple20Regular aria-hidden className={styles.icon} />
+              <span className={styles.text}>
+                <Text className={styles.kind}>{kind}</Text>
+                <span className={styles.place}>
+                  {table.sheet} · <span className={styles.range}>{range}</span>
+                  {table.title ? ` · ${table.title}` : ''}
+                </span>
+              </span>
+              {n > 0 ? (
+                <Badge appearance="tint" color="important" size="small" aria-hidden>
+                  {n}
+                </Badge>
+              ) : null}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Browser mode: the page was opened outside Office. The user picks an .xlsx; it is read with
+ * exceljs (src/io), audited in the page, and an annotated copy can be downloaded. The picked file
+ * itself is never written.
+ */
+import type { AuditResult } from '../core/audit/audit';
+import type { WorkbookModel } from '../core/sheet/model';
+import { readWorkbook, WorkbookReadError } from '../io/reader';
+import { writeAnnotatedCopy } from '../io/annotate';
+import type { Host, ReadProgress, ScanScope } from './host';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface PickedFile {
+  name: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+export interface BrowserHost extends Host {
+  readonly kind: 'browser';
+  /** The picked file, if any. */
+  file(): PickedFile | undefined;
+  setFile(file: PickedFile | undefined): void;
+  /** The annotated copy of the picked file for an audit result, and its download name. */
+  annotatedCopy(result: AuditResult): Promise<{ name: string; bytes: Uint8Array }>;
+}
+
+/** "评分表.xlsx" → "评分表.审核.xlsx" (also for .xlsm and names without an extension). */
+export function annotatedName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return `${base || 'workbook'}.审核.xlsx`;
+}
+
+export function createBrowserHost(): BrowserHost {
+  let picked: PickedFile | undefined;
+  const host: BrowserHost = {
+    kind: 'browser',
+    scopes: ['workbook'],
+    file: () => picked,
+    setFile(file) {
+      picked = file;
+    },
+    async read(_scope: ScanScope, onProgress?: (p: ReadProgress) => void): Promise<WorkbookModel> {
+      if (!picked) throw new WorkbookReadError('请先选择一个 .xlsx 工作簿', 'choose an .xlsx workbook first');
+      onProgress?.({ done: 0, total: 1, sheet: picked.name });
+      const model = await readWorkbook(picked.bytes, picked.name);
+      onProgress?.({ done: 1, total: 1, sheet: '' });
+      return model;
+    },
+    // No workbook is open here: the pane shows the cell in its grid preview itself.
+    async selectCell() {},
+    async annotatedCopy(result) {
+      if (!picked) throw new WorkbookReadError('请先选择一个 .xlsx 工作簿', 'choose an .xlsx workbook first');
+      const bytes = await writeAnnotatedCopy(picked.bytes, result);
+      return { name: annotatedName(picked.name), bytes };
+    },
+  };
+  return host;
+}
+
+/** Hand bytes to the browser as a download (Blob + object URL + a temporary link). */
+export function downloadBytes(bytes: Uint8Array, name: string, mime = XLSX_MIME): void {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  const url = URL.createObjectURL(new Blob([copy.buffer], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,77 @@
+/**
+ * What the pane needs from where it runs. The pane only talks to this interface: excelHost.ts
+ * implements it over Office.js (src/excel), browserHost.ts over a picked .xlsx file (src/io).
+ */
+import type { AuditResult } from '../core/audit/audit';
+import type { Finding } from '../core/audit/types';
+import type { DetectedTable } from '../core/layout/types';
+import type { WorkbookModel } from '../core/sheet/model';
+
+export type HostKind = 'excel' | 'browser';
+
+/** What to read: the active worksheet or every worksheet. */
+export type ScanScope = 'sheet' | 'workbook';
+
+export interface ReadProgress {
+  /** Sheets read so far. */
+  done: number;
+  total: number;
+  /** The sheet being read ("" when done). */
+  sheet: string;
+}
+
+/** A sheet an action left alone, with the reason in Chinese. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
+export interface MarkReport {
+  /** Cells marked (highlight), marks removed (clear) or cells written (review columns). */
+  count: number;
+  /** Comments added (highlight only). */
+  comments?: number;
+  /** Review columns used, e.g. "L:M" (review columns only). */
+  columns?: string;
+  /** Tables processed (review columns only). */
+  tables?: number;
+  skipped: SkippedSheet[];
+}
+
+/** Writing into the open workbook: only a host that has one (Excel). */
+export interface MarkingHost {
+  highlight(findings: Finding[]): Promise<MarkReport>;
+  clearHighlights(): Promise<MarkReport>;
+  /** Review columns right of each of the given scoring tables. */
+  insertReviewColumns(tables: DetectedTable[]): Promise<MarkReport>;
+}
+
+export interface Host {
+  readonly kind: HostKind;
+  /** Scopes this host can read ('sheet' needs an active sheet: Excel only). */
+  readonly scopes: readonly ScanScope[];
+  /** Read into the sheet model. Throws WorkbookReadError (src/io) for an unreadable file. */
+  read(scope: ScanScope, onProgress?: (p: ReadProgress) => void): Promise<WorkbookModel>;
+  /** Put the cursor on a cell (Excel) or show it in the preview (browser). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Present when the host can write marks into the open workbook. */
+  readonly marking?: MarkingHost;
+}
+
+/** The audit the pane ran, with the model it ran on (the browser preview draws from it). */
+export interface ScanOutcome {
+  result: AuditResult;
+  workbook: WorkbookModel;
+}
+
+/** A thrown value as text: a WorkbookReadError gives both languages, anything else its message. */
+export function describeError(error: unknown): { zh: string; en?: string } {
+  if (error && typeof error === 'object') {
+    const e = error as { messageZh?: unknown; messageEn?: unknown; message?: unknown; code?: unknown };
+    if (typeof e.messageZh === 'string') return { zh: e.messageZh, en: typeof e.messageEn === 'string' ? e.messageEn : undefined };
+    if (typeof e.message === 'string' && e.message !== '') {
+      return { zh: typeof e.code === 'string' && e.code !== '' ? `${e.message}（${e.code}）` : e.message };
+    }
+  }
+  return { zh: String(error) };
+}

@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { FAULT_CASES } from '../fixtures/faults';
+
+const dir = mkdtempSync(join(tmpdir(), 'score-audit-cli-'));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function writeBook(name: string, fill: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb);
+  const file = join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('score-audit CLI: bad input gets a sentence and exit code 2, never a stack trace', () => {
+  it('rejects a missing file', async () => {
+    const r = await run('detect', join(dir, 'nope.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/找不到文件/);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('rejects a text file renamed .xlsx', async () => {
+    const file = join(dir, 'not-really.xlsx');
+    writeFileSync(file, '一级指标,权重\n投入,20\n');
+    const r = await run('detect', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是 \.xlsx 工作簿/);
+  });
+
+  it('rejects a corrupt zip', async () => {
+    const good = await writeBook('good.xlsx', (wb) => wb.addWorksheet('a').addRow(['x']));
+    const bytes = readFileSync(good);
+    const file = join(dir, 'corrupt.xlsx');
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const r = await run('audit', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/已损坏/);
+  });
+
+  it('rejects an encrypted (OLE container) file with the reason', async () => {
+    const file = join(dir, 'encrypted.xlsx');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const r = await run('detect', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/加密|密码/);
+  });
+
+  it('says an empty workbook is empty and exits 0', async () => {
+    const file = await writeBook('empty.xlsx', (wb) => wb.addWorksheet('Sheet1'));
+    const r = await run('detect', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/工作簿为空/);
+  });
+
+  it('says when no table is recognised and exits 0', async () => {
+    const file = await writeBook('prose.xlsx', (wb) => {
+      const ws = wb.addWorksheet('说明');
+      ws.addRow(['本表用于记录会议纪要']);
+      ws.addRow(['时间', '地点']);
+    });
+    const r = await run('detect', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/未识别到/);
+    const j = await run('detect', file, '--json');
+    expect(JSON.parse(j.out).tables).toEqual([]);
+  });
+
+  it('rejects unknown commands and options with usage', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    const r = await run('detect', '--bogus', 'x.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/用法/);
+  });
+});
+
+describe('score-audit audit', () => {
+  const fault = FAULT_CASES.find((c) => c.name === 'score-not-allowed')!;
+  let file: string;
+  beforeAll(async () => {
+    file = join(dir, 'fault.xlsx');
+    await fault.build().xlsx.writeFile(file);
+  });
+
+  it('prints JSON with findings and a summary, and --fail-on sets exit 1', async () => {
+    const r = await run('audit', file, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.summary.tables).toBeGreaterThan(0);
+    expect(j.summary.errors).toBeGreaterThan(0);
+    expect(j.findings.some((f: { code: string; cell: string }) => f.code === 'score.not-allowed' && f.cell === 'F3')).toBe(true);
+    expect((await run('audit', file, '--fail-on', 'error')).code).toBe(1);
+  });
+
+  it('writes an annotated copy, never over its input, and leaves the input untouched', async () => {
+    const before = sha(file);
+    const refused = await run('audit', file, '--out', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/不能与输入文件相同/);
+    const outFile = join(dir, 'out', 'fault.审核.xlsx');
+    const r = await run('audit', file, '--out', outFile);
+    expect(r.code).toBe(0);
+    expect(existsSync(outFile)).toBe(true);
+    expect(sha(file)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(outFile);
+    expect(wb.getWorksheet('审核结果')).toBeDefined();
+    const note = wb.getWorksheet('评分表')!.getCell('F3').note;
+    expect(JSON.stringify(note)).toMatch(/评分审核/);
+  });
+
+  it('groups human output by sheet and table', async () => {
+    const r = await run('audit', file);
+    expect(r.out).toMatch(/\[评分表\]/);
+    expect(r.out).toMatch(/F3\s+错误/);
+  });
+});
+
+describe('score-audit rule', () => {
+  it('prints the reading as JSON with a score for --value', async () => {
+    const r = await run('rule', '达到或超过指标值得满分；否则指标得分=（完成率-60%）/(100%-60%)×指标分值；指标值低于60%，不得分', '--points', '2', '--value', '87.87%', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.parsed).toBe(true);
+    expect(j.kind).toBe('threshold-linear');
+    expect(j.allowed).toEqual([[0, 2]]);
+    expect(j.score).toBeCloseTo(1.3935, 4);
+  });
+
+  it('gives score null without --value and explains in Chinese', async () => {
+    const j = JSON.parse((await run('rule', '完成得2分，未完成不计分。', '--points', '2', '--json')).out);
+    expect(j.score).toBeNull();
+    expect(j.allowed).toEqual([[0, 0], [2, 2]]);
+    const h = await run('rule', '完成得2分，未完成不计分。', '--points', '2');
+    expect(h.out).toMatch(/允许得分/);
+  });
+
+  it('says when a text is not a rule', async () => {
+    const j = JSON.parse((await run('rule', '详见附件三', '--points', '2', '--json')).out);
+    expect(j.parsed).toBe(false);
+  });
+});

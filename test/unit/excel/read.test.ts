@@ -1,0 +1,136 @@
+jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
+import { FakeExcel } from './fake-excel';
+import { readActiveWorksheet, readWorkbook, readWorksheet } from '../../../src/excel/read';
+import { ReadPlan } from '../../../src/excel/plan';
+import { sheetFromGrid } from '../../../src/core/sheet/model';
+import { HELPER_SHEET } from '../../../src/excel/settings';
+
+const all = () => true;
+const upTo = (v: string) => (_set: string, version: string) => Number(version.split('.')[1]) <= Number(v.split('.')[1]);
+
+function ordinary() {
+  return new FakeExcel([
+    {
+      name: '评分表',
+      origin: { row: 5, col: 3 },
+      values: [
+        ['一级指标', '', '分值', '得分'],
+        ['决策', '项目立项', 3, 2.5],
+        ['', '绩效目标', 2, '#N/A'],
+      ],
+      formulas: [
+        ['一级指标', '', '分值', '得分'],
+        ['决策', '项目立项', 3, 2.5],
+        ['', '绩效目标', 2, '=VLOOKUP(1,A:B,2,0)'],
+      ],
+      numberFormats: [
+        ['General', 'General', 'General', 'General'],
+        ['General', 'General', '0.00', '0.0'],
+        ['General', 'General', '0.00', 'General'],
+      ],
+      merges: ['C5:D5', 'C6:C7'],
+      formattedTo: 'K2000',
+    },
+  ]);
+}
+
+describe('readWorksheet', () => {
+  it('reads an ordinary sheet in 2 syncs, loading only what it needs', async () => {
+    const x = ordinary();
+    const ws = x.context.workbook.worksheets.getItem('评分表');
+    const grid = await readWorksheet(x.context, ws, { supports: all });
+    expect(x.syncs).toBe(2);
+    const dataLoads = x.loads.filter((l) => l.kind === 'range');
+    expect(dataLoads).toHaveLength(1);
+    expect(dataLoads[0]).toEqual({ kind: 'range', address: '评分表!C5:F7', props: ['values', 'formulas', 'numberFormat'] });
+    const extentLoads = x.loads.filter((l) => l.kind.startsWith('usedRange'));
+    expect(extentLoads.map((l) => l.props)).toEqual([['address', 'rowCount', 'columnCount'], ['address', 'rowCount', 'columnCount']]);
+    // merged areas over the whole used range (formats included), data over the values only
+    expect(x.loads.find((l) => l.kind === 'mergedAreas')).toEqual({ kind: 'mergedAreas', address: '评分表!C5:K2000', props: ['address'] });
+
+    expect(grid.name).toBe('评分表');
+    expect(grid.origin).toEqual({ row: 5, col: 3 });
+    expect(grid.merges).toEqual(['C5:D5', 'C6:C7']);
+    expect(grid.protected).toBe(false);
+    expect(grid.values[2][3]).toBe('#N/A');
+
+    const sheet = sheetFromGrid(grid);
+    expect(sheet.value(5, 3)).toBe('一级指标');
+    expect(sheet.value(6, 5)).toBe(3);
+    expect(sheet.value(7, 6)).toEqual({ error: '#N/A' });
+    expect(sheet.cell(7, 6)?.formula).toBe('VLOOKUP(1,A:B,2,0)');
+    expect(sheet.cell(6, 5)?.numFmt).toBe('0.00');
+    expect(sheet.mergedValue(5, 4)).toBe('一级指标');
+    expect(sheet.mergedValue(7, 3)).toBe('决策');
+  });
+
+  it('returns no merges without ExcelApi 1.13, and never asks for them', async () => {
+    const x = ordinary();
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('评分表'), { supports: upTo('1.12') });
+    expect(grid.merges).toEqual([]);
+    expect(x.loads.some((l) => l.kind === 'mergedAreas')).toBe(false);
+    expect(sheetFromGrid(grid).mergedValue(7, 3)).toBe(null);
+  });
+
+  it('reads 100,000 cells under a 1 MB budget in ≤ ceil(cells/chunkCells)+1 syncs, each within the budget', async () => {
+    const rows = 10000;
+    const cols = 10;
+    const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c === 0 ? `指标${r + 1}` : r * cols + c)));
+    const x = new FakeExcel([{ name: 'Big', values, merges: ['A1:B1'] }]);
+    let plan: ReadPlan | undefined;
+    const budgetBytes = 1024 * 1024;
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Big'), { supports: all, budgetBytes, onPlan: (p) => (plan = p) });
+    expect(plan).toBeDefined();
+    const p = plan!;
+    expect(p.cells).toBe(100000);
+    expect(x.syncs).toBeLessThanOrEqual(Math.ceil(p.cells / p.chunkCells) + 1);
+    expect(x.syncs).toBe(p.syncs);
+    for (const g of p.groups) expect(g.reduce((n, c) => n + c.estimatedBytes, 0)).toBeLessThanOrEqual(budgetBytes);
+    // every chunk was a separate range load of whole rows, none per row
+    const chunkLoads = x.loads.filter((l) => l.kind === 'range');
+    expect(chunkLoads).toHaveLength(p.chunks.length);
+    expect(p.chunks.length).toBeLessThan(rows / 100);
+    expect(grid.values).toHaveLength(rows);
+    expect(grid.values[rows - 1][cols - 1]).toBe((rows - 1) * cols + cols - 1);
+    expect(grid.values[5000][0]).toBe('指标5001');
+    expect(grid.merges).toEqual(['A1:B1']);
+  });
+
+  it('falls back to banded merged areas when the sheet has more than 512', async () => {
+    const values = Array.from({ length: 1200 }, (_, r) => [`a${r}`, '', 'x']);
+    const merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+    const x = new FakeExcel([{ name: 'M', values, merges }]);
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('M'), { supports: all });
+    expect(new Set(grid.merges)).toEqual(new Set(merges));
+    expect(grid.values[1199][0]).toBe('a1199');
+  });
+
+  it('reports protection and reads an empty sheet', async () => {
+    const x = new FakeExcel([
+      { name: 'P', values: [['a']], protected: true },
+      { name: 'Empty', values: [] },
+    ]);
+    const p = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('P'), { supports: all });
+    expect(p.protected).toBe(true);
+    expect(sheetFromGrid(p).protected).toBe(true);
+    const e = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Empty'), { supports: all });
+    expect(e.values).toEqual([]);
+  });
+});
+
+describe('readWorkbook / readActiveWorksheet', () => {
+  it('reads every sheet but the helper sheet, with progress', async () => {
+    const x = new FakeExcel([
+      { name: 'A', values: [['x', 1]] },
+      { name: HELPER_SHEET, values: [['工作表']] },
+      { name: 'B', origin: { row: 2, col: 2 }, values: [['y']] },
+    ]);
+    const progress: string[] = [];
+    const grids = await readWorkbook(x.context, { supports: all, onProgress: (p) => progress.push(`${p.done}/${p.total}${p.sheet}`) });
+    expect(grids.map((g) => g.name)).toEqual(['A', 'B']);
+    expect(grids[1].origin).toEqual({ row: 2, col: 2 });
+    expect(progress).toEqual(['0/2A', '1/2B', '2/2']);
+    const active = await readActiveWorksheet(x.context, { supports: all });
+    expect(active.name).toBe('A');
+  });
+});
