@@ -43,7 +43,11 @@ function simpleIndicators(sheet: SheetModel, rows: number[], nameCol: number | u
 /** The label column of a block whose header leaves it blank (自评表: 项目资金 | 年度资金总额 | 年初预算数 …). */
 function labelColumnLeftOf(sheet: SheetModel, h: HeaderCandidate, rows: number[], firstValueCol: number): number | undefined {
   for (let c = firstValueCol - 1; c >= h.left; c--) {
-    if (rows.some((r) => sheet.masterOf(r, c).row === r && sheet.text(r, c).trim() !== '' && numberAt(sheet, r, c) === undefined)) return c;
+    if (rows.some((r) => {
+      const m = sheet.masterOf(r, c);
+      return m.row === r && m.col === c && sheet.text(r, c).trim() !== '' && numberAt(sheet, r, c) === undefined;
+    }))
+      return c;
   }
   return undefined;
 }
@@ -82,14 +86,14 @@ function assemble(sheet: SheetModel, h: HeaderCandidate, body: TableBody): Detec
       break;
     }
     case 'completion': {
-      columns.name ??= levels[levels.length - 1] ?? columns.label ?? h.left;
-      if (columns.label === columns.name) delete columns.label;
+      // 年份-style label columns stay `label`: the name of what is measured is in the title or the levels.
       if (h.pairs.length > 0) base.pairs = h.pairs;
+      const pathCol = columns.name ?? levels[levels.length - 1] ?? columns.label;
       const measured = (row: number): boolean =>
         h.pairs.length > 0
           ? h.pairs.some((p) => !sheet.isEmpty(row, p.targetCol) || !sheet.isEmpty(row, p.actualCol))
           : (columns.target !== undefined && !sheet.isEmpty(row, columns.target)) || (columns.actual !== undefined && !sheet.isEmpty(row, columns.actual));
-      base.indicators = simpleIndicators(sheet, body.dataRows, columns.name, undefined, undefined, measured).map((ind) => {
+      base.indicators = simpleIndicators(sheet, body.dataRows, pathCol, undefined, undefined, measured).map((ind) => {
         if (levels.length > 1) ind.path = levels.map((c) => sheet.text(ind.row, c).replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
         return ind;
       });
@@ -108,7 +112,8 @@ function assemble(sheet: SheetModel, h: HeaderCandidate, body: TableBody): Detec
       const valueCols = [columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== undefined);
       const nameCol = labelColumnLeftOf(sheet, h, body.dataRows, Math.min(...valueCols));
       if (nameCol !== undefined) columns.name = nameCol;
-      base.indicators = simpleIndicators(sheet, body.dataRows, nameCol, columns.weight, columns.score, (row) => valueCols.some((c) => numberAt(sheet, row, c) !== undefined) || (columns.weight !== undefined && numberAt(sheet, row, columns.weight) !== undefined));
+      // Only 年度资金总额 carries 分值/得分; the 其中 rows are its parts, not indicators.
+      base.indicators = simpleIndicators(sheet, body.dataRows, nameCol, columns.weight, columns.score);
       break;
     }
     case 'totals': {

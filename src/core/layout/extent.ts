@@ -64,6 +64,8 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
   const endsTable = (row: number): boolean => {
     if (row > sheet.rowCount || isBlankRow(sheet, row, left, right)) return true;
     if (looksLikeNote(firstText(sheet, row, left, right))) return true;
+    // A new block of a form (年度总体目标, 绩效指标) starts with its own label in the first column.
+    if (sheet.masterOf(row, left).row === row && cachedRole(sheet.norm(row, left)) === 'blockLabel') return true;
     if (totalRowLabel(sheet, row, left, right)) return false;
     if (isTitleRow(sheet, row, left, right)) return true;
     if (hasRoleCell(sheet, row, left, right)) {

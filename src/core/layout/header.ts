@@ -160,6 +160,8 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
       }
     }
   }
+  // The 年度总体目标 block of a self-evaluation form states goals in prose; nothing there is measurable.
+  if (cells.some((c) => c.role === 'blockLabel' && c.norm === '年度总体目标')) return undefined;
   const kind = classify(roles, answers.length, pairs.length, hasTotalColumn && (columns.total ?? 0) > left, plainColumns.length);
   if (!kind) return undefined;
   if (kind === 'completion' && pairs.length >= 2) {

@@ -41,7 +41,7 @@ export function findTransposedSummaries(sheet: SheetModel): DetectedTable[] {
         range: { top: nameRow, left: c, bottom: last, right },
         headerRow: nameRow,
         headerRows: 1,
-        columns: { label: c },
+        columns: totalColumn ? { label: c, total: totalColumn } : { label: c },
         dataRows: [rows.weight!, rows.score!, ...(rows.rate ? [rows.rate] : [])],
         indicators: itemColumns.map((x) => {
           const ind: { row: number; path: string[]; weight?: number; score?: number } = { row: nameRow, path: [sheet.text(nameRow, x).replace(/\s+/g, '')] };

@@ -110,8 +110,10 @@ export function completionRate(actualIn: string | number, targetIn: string | num
   const actual = typeof actualIn === 'number' ? { main: { value: actualIn, percent: false, unit: '', text: String(actualIn) } as Quantity, secondary: [] } : parseQuantity(actualIn);
   if (!target) return { ok: false, reason: `目标值“${targetIn}”不含可计算的数值` };
   if (!actual) return { ok: false, reason: `实际值“${actualIn}”不含可计算的数值` };
-  const t = target.main;
   const a = actual.main;
+  // "企业主营业务收入5000万以上为50家" against "85家": the figure in the actual's unit is the target.
+  const sameUnit = a.unit && target.main.unit !== a.unit ? target.secondary.find((q) => q.unit === a.unit) : undefined;
+  const t = sameUnit ? { ...sameUnit, direction: sameUnit.direction ?? target.main.direction } : target.main;
   // An actual that only repeats the target's wording ("≥266米") measures nothing.
   if (typeof actualIn === 'string' && /(≥|≤|>|<|不低于|不高于|不少于|不超过)/.test(a.text)) {
     return { ok: false, reason: `实际值“${actualIn}”照抄了目标的写法（含比较符），无法衡量完成情况` };

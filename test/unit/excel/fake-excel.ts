@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the fake object model hands `this` to closures standing in for Office proxies */
 /**
  * A small Excel object model for the adapter tests, built on office-addin-mock: read-side objects
  * (worksheets, ranges, protection, merged areas, settings items) are OfficeMockObjects, so a
