@@ -131,6 +131,11 @@ function claimedBy(claims: CellRange[], row: number, col: number): boolean {
   return claims.some((r) => rangeContains(r, row, col));
 }
 
+/** Inside a table that spans every used column there is no other table to find. */
+function rowFullyClaimed(claims: CellRange[], row: number, colCount: number): boolean {
+  return claims.some((r) => row >= r.top && row <= r.bottom && r.left <= 1 && r.right >= colCount);
+}
+
 function rowHasRole(sheet: SheetModel, row: number): boolean {
   for (let c = 1; c <= sheet.colCount; c++) if (cachedRole(sheet.norm(row, c))) return true;
   return false;
@@ -141,7 +146,7 @@ export function detectTables(sheet: SheetModel): DetectedTable[] {
   const tables: DetectedTable[] = findTransposedSummaries(sheet);
   const claims: CellRange[] = tables.map((t) => t.range);
   for (let row = 1; row <= sheet.rowCount; row++) {
-    if (!rowHasRole(sheet, row)) continue;
+    if (rowFullyClaimed(claims, row, sheet.colCount) || !rowHasRole(sheet, row)) continue;
     for (const [left, right] of columnRuns(sheet, row)) {
       if (claimedBy(claims, row, left)) continue;
       const header = recogniseHeader(sheet, row, left, right);

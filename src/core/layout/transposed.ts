@@ -14,6 +14,8 @@ export function findTransposedSummaries(sheet: SheetModel): DetectedTable[] {
   const found: DetectedTable[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     for (let c = 1; c < sheet.colCount; c++) {
+      const raw = sheet.value(r, c);
+      if (typeof raw !== 'string' || raw.length > 12) continue; // 分值/权重 labels are short
       if (cachedRole(sheet.norm(r, c)) !== 'weight') continue;
       const rows: Partial<Record<SummaryRole, number>> = { weight: r };
       let last = r;

@@ -150,7 +150,8 @@ export class SheetModel {
     let s = this.normCache.get(k);
     if (s === undefined) {
       const v = this.mergedValue(row, col);
-      s = typeof v === 'string' ? normalizeForMatch(v) : '';
+      // Vocabulary and titles are short; a long rule text needs only its head for matching.
+      s = typeof v === 'string' ? normalizeForMatch(v.length > 80 ? v.slice(0, 80) : v) : '';
       this.normCache.set(k, s);
     }
     return s;

@@ -13,20 +13,29 @@ function numericColumns(t: DetectedTable): number[] {
   return [...new Set(cols.filter((x): x is number => x !== undefined))];
 }
 
-/** For a total row, the rows it should add up: the data rows since the previous total (or all, for a closing total with no subtotals). */
-function childRows(t: DetectedTable, totalIndex: number): { leaves: number[]; subtotals: number[] } {
-  const total = t.totals[totalIndex];
-  const prev = totalIndex > 0 ? t.totals[totalIndex - 1].row : t.range.top;
-  const earlierSubtotals = t.totals.slice(0, totalIndex).filter((x) => x.scope === 'subtotal').map((x) => x.row);
-  if (total.scope === 'total') return { leaves: t.dataRows.filter((r) => r < total.row), subtotals: earlierSubtotals };
-  return { leaves: t.dataRows.filter((r) => r > prev && r < total.row), subtotals: [] };
+/**
+ * For each total row, the rows it should add up: the data rows since the previous total (all data
+ * rows above it, for a closing total) and the subtotals before it. One pass over rows in order.
+ */
+function childRowsOfTotals(t: DetectedTable): Array<{ leaves: number[]; subtotals: number[] }> {
+  const out: Array<{ leaves: number[]; subtotals: number[] }> = [];
+  const subtotals: number[] = [];
+  let next = 0;
+  for (const total of t.totals) {
+    const start = next;
+    while (next < t.dataRows.length && t.dataRows[next] < total.row) next++;
+    out.push(total.scope === 'total' ? { leaves: t.dataRows.slice(0, next), subtotals: subtotals.slice() } : { leaves: t.dataRows.slice(start, next), subtotals: [] });
+    if (total.scope === 'subtotal') subtotals.push(total.row);
+  }
+  return out;
 }
 
 /** SUM ranges that leave out rows of their block or count a subtotal and its rows twice. */
 function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
   const out: Finding[] = [];
+  const children = childRowsOfTotals(t);
   t.totals.forEach((total, i) => {
-    const { leaves, subtotals } = childRows(t, i);
+    const { leaves, subtotals } = children[i];
     for (const col of numericColumns(t)) {
       const formula = sheet.cell(total.row, col)?.formula;
       if (!formula) continue;
@@ -34,8 +43,8 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
       if (!simple || rows.size === 0) continue;
       const withValue = leaves.filter((r) => numberAt(sheet, r, col) !== undefined);
       const usedSubtotals = subtotals.filter((r) => rows.has(r));
-      const coveredBySubtotal = (r: number): boolean => usedSubtotals.some((s) => r < s);
-      const omitted = withValue.filter((r) => !rows.has(r) && !coveredBySubtotal(r));
+      const lastUsedSubtotal = usedSubtotals.length ? Math.max(...usedSubtotals) : 0;
+      const omitted = withValue.filter((r) => !rows.has(r) && r > lastUsedSubtotal);
       if (omitted.length > 0) {
         out.push(
           findingIn(t, {
@@ -51,9 +60,10 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
           }),
         );
       }
-      const doubled = usedSubtotals.filter((s) => withValue.some((r) => r < s && rows.has(r)));
-      const innerSubtotals = t.totals.filter((x) => x.scope === 'subtotal' && x.row < total.row && rows.has(x.row));
-      if (doubled.length > 0 || (total.scope === 'subtotal' && innerSubtotals.length > 0)) {
+      const firstSummedLeaf = withValue.find((r) => rows.has(r));
+      const doubled = firstSummedLeaf !== undefined && usedSubtotals.some((s) => firstSummedLeaf < s);
+      const innerSubtotals = total.scope === 'subtotal' && t.totals.some((x) => x.scope === 'subtotal' && x.row < total.row && rows.has(x.row));
+      if (doubled || innerSubtotals) {
         out.push(
           findingIn(t, {
             row: total.row,

@@ -36,9 +36,12 @@ const totalRows: TableCheck = (ctx, table) => {
   const sheet = ctx.sheetOf(table);
   const out: Finding[] = [];
   const extra = budgetBlockFor(ctx, table);
-  let segmentStart = table.range.top;
+  // Indicators and totals are both in row order: walk them together (tables can have thousands of 小计).
+  let next = 0;
   for (const total of table.totals) {
-    const scope = total.scope === 'total' ? table.indicators : table.indicators.filter((i) => i.row > segmentStart && i.row < total.row);
+    const start = next;
+    while (next < table.indicators.length && table.indicators[next].row < total.row) next++;
+    const scope = total.scope === 'total' ? table.indicators : table.indicators.slice(start, next);
     const children = total.scope === 'total' && extra ? [extra, ...scope] : scope;
     for (const field of ['weight', 'score'] as Field[]) {
       const col = table.columns[field];
@@ -61,7 +64,6 @@ const totalRows: TableCheck = (ctx, table) => {
         );
       }
     }
-    segmentStart = total.row;
   }
   // A closing 合计/总分 of a whole scoring table is 100 unless the table says otherwise.
   const closing = table.totals.find((t) => t.scope === 'total');
@@ -86,8 +88,21 @@ const totalRows: TableCheck = (ctx, table) => {
   return out;
 };
 
+/** First index of `rows` (sorted by row) at or after `row`. */
+function lowerBound(rows: IndicatorRow[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The leaves of a group; indicators are in row order, so a slice (thousands of groups stay linear). */
 function leavesIn(table: DetectedTable, g: GroupNode): IndicatorRow[] {
-  return table.indicators.filter((i) => i.row >= g.firstRow && i.row <= g.lastRow);
+  return table.indicators.slice(lowerBound(table.indicators, g.firstRow), lowerBound(table.indicators, g.lastRow + 1));
 }
 
 /** Group weights written into names ("A决策15分") and group rows against their children. */
