@@ -19,7 +19,10 @@ function titleAbove(sheet: SheetModel, row: number, left: number, right: number)
     for (let c = left; c <= right; c++) {
       const t = sheet.text(r, c).trim();
       if (t === '') continue;
-      if (looksLikeTitle(sheet.norm(r, c)) || sheet.mergeAt(r, c)) return t.replace(/\s+/g, ' ');
+      // A title is worded like one or spans most of the table; a label merged down (年度总体目标) is not.
+      const m = sheet.mergeAt(r, c);
+      const wide = !!m && m.right - m.left + 1 >= Math.max(2, Math.ceil((right - left + 1) / 2));
+      if (looksLikeTitle(sheet.norm(r, c)) || wide) return t.replace(/\s+/g, ' ');
       break;
     }
   }
