@@ -28,9 +28,9 @@ describe.each([['samples/韶关绩效评价评分表.xlsx'], ['test/fixtures/xls
     const result = auditWorkbook(await readWorkbook(bytes, file));
     findings = result.findings.length;
     original = new ExcelJS.Workbook();
-    await original.xlsx.load(bytes);
+    await original.xlsx.load(bytes as unknown as ArrayBuffer);
     copy = new ExcelJS.Workbook();
-    await copy.xlsx.load(Buffer.from(await writeAnnotatedCopy(bytes, result)));
+    await copy.xlsx.load((await writeAnnotatedCopy(bytes, result)) as unknown as ArrayBuffer);
   });
 
   it('keeps every value, formula, format, style and merge of every original sheet', () => {
