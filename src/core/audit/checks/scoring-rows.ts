@@ -73,7 +73,7 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
   for (const ind of table.indicators) {
     const name = ind.path[ind.path.length - 1] ?? '';
     const scoreReading = readNumber(sheet, ind.row, scoreCol);
-    if (scoreReading.kind === 'error' || scoreReading.kind === 'text') {
+    if (scoreReading.kind === 'error' || scoreReading.kind === 'text' || scoreReading.kind === 'missing') {
       out.push(
         findingIn(table, {
           row: ind.row,
