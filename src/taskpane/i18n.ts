@@ -4,6 +4,7 @@
  */
 import type { TableKind } from '../core/layout/types';
 import type { Severity } from '../core/audit/types';
+import { KIND_LABELS } from '../core/layout/json';
 
 export type Locale = 'zh' | 'en';
 
@@ -155,15 +156,7 @@ const ZH: Strings = {
   noPreview: '选择一张表以预览',
   dismiss: '关闭',
   severity: { error: '错误', warning: '警告', info: '提示' },
-  kind: {
-    scoring: '评分表',
-    summary: '汇总表',
-    completion: '完成情况表',
-    satisfaction: '满意度表',
-    'selfeval-budget': '自评表-预算',
-    'selfeval-indicators': '自评表-指标',
-    totals: '金额合计表',
-  },
+  kind: KIND_LABELS,
 };
 
 const EN: Strings = {

@@ -1,21 +1,7 @@
-import { Interval, RuleClause, RuleKind, RulePart, RuleStep } from './types';
+import { ParsedRule, RuleKind } from './types';
 
-/** What a family reader found in a text, before clamping to the indicator's points. */
-export interface Reading {
-  kind: RuleKind;
-  kinds: RuleKind[];
-  allowed: Interval[];
-  clauses: RuleClause[];
-  discretionary: boolean;
-  inputs: number;
-  inputLabel?: string;
-  parts?: RulePart[];
-  step?: RuleStep;
-  maxPoints: number;
-  explanation: string;
-  score(values: number | readonly number[]): number | null;
-  scoreItem?(index: number, value: number): number | null;
-}
+/** What a family reader found in a text, before clamping to the indicator's points: a rule without its text and points. */
+export type Reading = Omit<ParsedRule, 'parsed' | 'text' | 'points'>;
 
 /** A single value from a score call: a number, or a one-element vector. */
 export function single(values: number | readonly number[]): number | null {
