@@ -3,6 +3,7 @@ import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import type { AuditResult } from '../core/audit/audit';
 import type { Finding } from '../core/audit/types';
+import { excelInput } from './reader';
 
 export const RESULT_SHEET = '审核结果';
 const NOTE_MARK = '【评分审核】';
@@ -38,8 +39,7 @@ function quoteSheet(name: string): string {
 export async function writeAnnotatedCopy(data: ArrayBuffer | Uint8Array, result: AuditResult): Promise<Uint8Array> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const wb = new ExcelJS.Workbook();
-  const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
-  await wb.xlsx.load(input as ArrayBuffer);
+  await wb.xlsx.load(excelInput(bytes));
 
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {

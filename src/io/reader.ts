@@ -36,6 +36,12 @@ function checkContainer(bytes: Uint8Array, source: string): void {
 
 type ExcelValue = ExcelJS.CellValue;
 
+/** exceljs takes a Buffer in Node and an ArrayBuffer in the browser. */
+export function excelInput(bytes: Uint8Array): ArrayBuffer {
+  const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
+  return input as ArrayBuffer;
+}
+
 /** exceljs's value shapes → our CellValue plus formula. */
 function convertValue(v: ExcelValue): { value: CellValue; formula?: string } {
   if (v === null || v === undefined) return { value: null };
@@ -89,9 +95,7 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array, source: strin
   checkContainer(bytes, source);
   const wb = new ExcelJS.Workbook();
   try {
-    // exceljs accepts a Buffer in Node and an ArrayBuffer in the browser.
-    const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
-    await wb.xlsx.load(input as ArrayBuffer);
+    await wb.xlsx.load(excelInput(bytes));
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new WorkbookReadError(`${source} 已损坏或不是有效的 .xlsx 工作簿（${detail}）`, `${source} is corrupt or not a valid .xlsx (${detail})`);

@@ -1,5 +1,6 @@
 import { detectWorkbook } from '../layout/detect';
 import { DetectedTable } from '../layout/types';
+import { parseA1 } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
 import { completionChecks } from './checks/completion';
 import { crossTableChecks } from './checks/cross-tables';
@@ -34,14 +35,6 @@ const TABLE_CHECKS: TableCheck[] = [
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function cellOrder(a1: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
-}
-
 /** Audit a workbook: detect its tables (unless given), run every check, order the findings by place. */
 export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] = detectWorkbook(workbook)): AuditResult {
   const sheets = new Map<string, SheetModel>(workbook.sheets.map((s) => [s.name, s]));
@@ -66,9 +59,9 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
     return true;
   });
   unique.sort((a, b) => {
-    const [ra, ca] = cellOrder(a.cell);
-    const [rb, cb] = cellOrder(b.cell);
-    return (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) || ra - rb || ca - cb || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    const pa = parseA1(a.cell);
+    const pb = parseA1(b.cell);
+    return (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) || pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
   });
   return { tables, findings: unique, summary: summarise(ctx, unique) };
 }

@@ -7,9 +7,7 @@ export function fmt(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
-export function fmtPct(n: number, decimals = 2): string {
-  return `${(n * 100).toFixed(decimals)}%`;
-}
+export { formatPercent as fmtPct } from '../values/number';
 
 export interface FindingInput {
   row: number;

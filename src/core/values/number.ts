@@ -85,3 +85,8 @@ export function ownDecimals(v: number): number {
   const i = s.indexOf('.');
   return i < 0 ? 0 : s.length - i - 1;
 }
+
+/** A fraction as a percentage for messages: 0.17391 → "17.39%". */
+export function formatPercent(x: number, decimals = 2): string {
+  return `${(x * 100).toFixed(decimals)}%`;
+}

@@ -1,5 +1,5 @@
 import { toHalfWidth } from '../sheet/text';
-import { isMissingText, parseChineseNumeral } from './number';
+import { formatPercent, isMissingText, parseChineseNumeral } from './number';
 
 export type Direction = 'higher' | 'lower';
 
@@ -96,10 +96,6 @@ export type CompletionResult =
   | { ok: true; rate: number; direction: Direction; explanation: string }
   | { ok: false; reason: string };
 
-function fmtPct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
-}
-
 /**
  * Completion rate of an actual value against a target: actual/target when higher is better,
  * target/actual when lower is better (≤, 下降, ranks). Units with multipliers are aligned
@@ -134,12 +130,12 @@ export function completionRate(actualIn: string | number, targetIn: string | num
     if (tv === 0) return { ok: false, reason: '目标值为 0，完成率无意义' };
     if (tv < 0) return { ok: false, reason: '目标值为负数，完成率无意义' };
     const rate = av / tv;
-    return { ok: true, rate, direction: dir, explanation: `完成率 = 实际值 ${a.text} / 目标值 ${t.text} = ${fmtPct(rate)}` };
+    return { ok: true, rate, direction: dir, explanation: `完成率 = 实际值 ${a.text} / 目标值 ${t.text} = ${formatPercent(rate)}` };
   }
   if (av <= 0) {
     if (av === 0 && tv >= 0) return { ok: true, rate: 1, direction: dir, explanation: `越低越好，实际值为 0，视为完成（100%）` };
     return { ok: false, reason: '越低越好的指标实际值为负数，完成率无意义' };
   }
   const rate = tv / av;
-  return { ok: true, rate, direction: dir, explanation: `完成率 = 目标值 ${t.text} / 实际值 ${a.text} = ${fmtPct(rate)}（越低越好）` };
+  return { ok: true, rate, direction: dir, explanation: `完成率 = 目标值 ${t.text} / 实际值 ${a.text} = ${formatPercent(rate)}（越低越好）` };
 }
