@@ -36,7 +36,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
     await writeFile(values.out, await writeAnnotatedCopy(bytes, result));
   }
   if (values.json) {
-    out(JSON.stringify({ file: workbook.source, findings: result.findings, summary: result.summary }));
+    out(JSON.stringify({ file: workbook.source, findings: result.findings, summary: result.summary, tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })) }));
   } else {
     printHuman(workbook.source, result, out);
     if (values.out !== undefined) out(`已写出带标注的副本：${values.out}`);

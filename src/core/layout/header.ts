@@ -48,7 +48,11 @@ export function columnRuns(sheet: SheetModel, row: number): Array<[number, numbe
     const gap = c > sheet.colCount || isGap(c);
     if (!gap && start === 0) start = c;
     if (gap && start !== 0) {
-      runs.push([start, c - 1]);
+      // Blank header cells may sit inside a header (a label column under a merged block label), not at its ends.
+      let [l, r] = [start, c - 1];
+      while (l < r && sheet.isEmpty(row, l)) l++;
+      while (r > l && sheet.isEmpty(row, r)) r--;
+      if (!sheet.isEmpty(row, l)) runs.push([l, r]);
       start = 0;
     }
   }
