@@ -48,8 +48,9 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
     },
   };
   const findings: Finding[] = [];
-  for (const table of tables) for (const check of TABLE_CHECKS) findings.push(...check(ctx, table));
-  findings.push(...crossTableChecks(ctx));
+  // A loop, not push(...spread): a check may return thousands of findings.
+  for (const table of tables) for (const check of TABLE_CHECKS) for (const f of check(ctx, table)) findings.push(f);
+  for (const f of crossTableChecks(ctx)) findings.push(f);
   const sheetIndex = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
@@ -58,10 +59,9 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
     seen.add(key);
     return true;
   });
-  unique.sort((a, b) => {
-    const pa = parseA1(a.cell);
-    const pb = parseA1(b.cell);
-    return (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) || pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  });
-  return { tables, findings: unique, summary: summarise(ctx, unique) };
+  // Parse each address once, not once per comparison.
+  const keyed = unique.map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
+  const ordered = keyed.map((k) => k.f);
+  return { tables, findings: ordered, summary: summarise(ctx, ordered) };
 }

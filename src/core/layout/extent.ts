@@ -1,7 +1,7 @@
 import { SheetModel } from '../sheet/model';
-import { cachedRole, HeaderCandidate, recogniseHeader, totalRowLabel } from './header';
+import { cachedRole, HeaderCandidate, MAX_LABEL_LENGTH, recogniseHeader } from './header';
 import { TotalRow } from './types';
-import { isTrailerLabel, looksLikeNote, looksLikeTitle } from './vocabulary';
+import { isTrailerLabel, looksLikeNote, looksLikeTitle, totalScope } from './vocabulary';
 
 export interface TableBody {
   bottom: number;
@@ -11,38 +11,50 @@ export interface TableBody {
   trailerRows: number[];
 }
 
-function isBlankRow(sheet: SheetModel, row: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) if (!sheet.isEmpty(row, c)) return false;
-  return true;
-}
-
 function firstText(sheet: SheetModel, row: number, left: number, right: number): string {
   for (let c = left; c <= right; c++) if (!sheet.isEmpty(row, c)) return sheet.norm(row, c);
   return '';
 }
 
-/** A single text across the table's width, a "表3-5 …" line, or a line followed by a header. */
-export function isTitleRow(sheet: SheetModel, row: number, left: number, right: number): boolean {
-  const values = new Set<string>();
-  let firstCol = 0;
-  for (let c = left; c <= right; c++) {
-    if (sheet.isEmpty(row, c)) continue;
-    if (!firstCol) firstCol = c;
-    values.add(sheet.text(row, c));
-    if (values.size > 1) return false;
-  }
-  if (values.size !== 1) return false;
-  const norm = sheet.norm(row, firstCol);
-  if (norm === '') return false;
-  if (looksLikeTitle(norm)) return true;
-  const m = sheet.mergeAt(row, firstCol);
-  return !!m && m.right - m.left + 1 >= Math.max(2, Math.ceil((right - left + 1) / 2));
+/** What the body scan needs to know of one row, read in a single pass over its cells. */
+interface RowSummary {
+  /** First non-empty column, 0 for a blank row. */
+  firstCol: number;
+  /** Every non-empty cell shows the same value (a title or note across the row). */
+  single: boolean;
+  /** Cells that name a header role: two or more may start another table. */
+  roleCells: number;
+  /** A 小计/合计 label among the first four cells the row owns (not merged from above). */
+  total?: { label: string; scope: 'subtotal' | 'total' };
 }
 
-function hasRoleCell(sheet: SheetModel, row: number, left: number, right: number): boolean {
-  let n = 0;
-  for (let c = left; c <= right; c++) if (cachedRole(sheet.norm(row, c))) n++;
-  return n >= 2;
+function readRow(sheet: SheetModel, row: number, left: number, right: number): RowSummary {
+  const summary: RowSummary = { firstCol: 0, single: true, roleCells: 0 };
+  let owned = 0;
+  for (let c = left; c <= right; c++) {
+    if (sheet.isEmpty(row, c)) continue;
+    const v = sheet.mergedValue(row, c);
+    if (!summary.firstCol) summary.firstCol = c;
+    else if (summary.single && v !== sheet.mergedValue(row, summary.firstCol) && sheet.text(row, c) !== sheet.text(row, summary.firstCol)) summary.single = false;
+    const label = typeof v === 'string' && v.length <= MAX_LABEL_LENGTH; // longer texts are rule texts, never labels
+    if (label && cachedRole(sheet.norm(row, c))) summary.roleCells++;
+    if (owned < 4 && !summary.total && sheet.masterRow(row, c) === row) {
+      owned++;
+      const scope = label ? totalScope(sheet.norm(row, c)) : undefined;
+      if (scope) summary.total = { label: sheet.text(row, c).replace(/\s+/g, ''), scope };
+    }
+  }
+  return summary;
+}
+
+/** A single text across the table's width, a "表3-5 …" line, or a line followed by a header. */
+function isTitleRow(sheet: SheetModel, row: number, r: RowSummary, left: number, right: number): boolean {
+  if (!r.firstCol || !r.single) return false;
+  const norm = sheet.norm(row, r.firstCol);
+  if (norm === '') return false;
+  if (looksLikeTitle(norm)) return true;
+  const m = sheet.mergeAt(row, r.firstCol);
+  return !!m && m.right - m.left + 1 >= Math.max(2, Math.ceil((right - left + 1) / 2));
 }
 
 function sameSignature(a: HeaderCandidate, b: HeaderCandidate): boolean {
@@ -61,22 +73,24 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
   const totals: TotalRow[] = [];
   const trailerRows: number[] = [];
   let bottom = h.row + h.rows - 1;
+  // After a 小计 the scan looks one row ahead; each row is still read once.
+  const rowAt = memoByRow((row) => readRow(sheet, row, left, right));
+  const headerOf = memoByRow((row) => (rowAt(row).roleCells >= 2 ? recogniseHeader(sheet, row, left, right) : undefined));
   const endsTable = (row: number): boolean => {
-    if (row > sheet.rowCount || isBlankRow(sheet, row, left, right)) return true;
-    if (looksLikeNote(firstText(sheet, row, left, right))) return true;
+    if (row > sheet.rowCount) return true;
+    const r = rowAt(row);
+    if (!r.firstCol) return true;
+    if (looksLikeNote(sheet.norm(row, r.firstCol))) return true;
     // A new block of a form (年度总体目标, 绩效指标) starts with its own label in the first column.
-    if (sheet.masterOf(row, left).row === row && cachedRole(sheet.norm(row, left)) === 'blockLabel') return true;
-    if (totalRowLabel(sheet, row, left, right)) return false;
-    if (isTitleRow(sheet, row, left, right)) return true;
-    if (hasRoleCell(sheet, row, left, right)) {
-      const other = recogniseHeader(sheet, row, left, right);
-      if (other && !sameSignature(other, h)) return true;
-    }
-    return false;
+    if (sheet.masterRow(row, left) === row && cachedRole(sheet.norm(row, left)) === 'blockLabel') return true;
+    if (r.total) return false;
+    if (isTitleRow(sheet, row, r, left, right)) return true;
+    const other = headerOf(row);
+    return !!other && !sameSignature(other, h);
   };
   for (let row = h.row + h.rows; row <= sheet.rowCount; row++) {
     if (endsTable(row)) break;
-    const total = totalRowLabel(sheet, row, left, right);
+    const total = rowAt(row).total;
     if (total) {
       totals.push({ row, label: total.label, scope: total.scope });
       bottom = row;
@@ -90,16 +104,31 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
       if (endsTable(row + 1)) break;
       continue;
     }
-    if (hasRoleCell(sheet, row, left, right)) {
-      const again = recogniseHeader(sheet, row, left, right);
-      if (again && sameSignature(again, h)) {
-        row += again.rows - 1;
-        bottom = row;
-        continue;
-      }
+    const again = headerOf(row);
+    if (again && sameSignature(again, h)) {
+      row += again.rows - 1;
+      bottom = row;
+      continue;
     }
     dataRows.push(row);
     bottom = row;
   }
   return { bottom, dataRows, totals, trailerRows };
+}
+
+/** A per-row function evaluated once per row: the scan asks about a row and, after a 小计, about the next. */
+function memoByRow<T>(f: (row: number) => T): (row: number) => T {
+  let lastRow = -1;
+  let last: T;
+  let prevRow = -1;
+  let prev: T;
+  return (row) => {
+    if (row === lastRow) return last;
+    if (row === prevRow) return prev;
+    prevRow = lastRow;
+    prev = last;
+    last = f(row);
+    lastRow = row;
+    return last;
+  };
 }

@@ -1,8 +1,11 @@
 import { SheetModel } from '../sheet/model';
-import { HeaderRole, headerRole, totalScope } from './vocabulary';
+import { HeaderRole, headerRole } from './vocabulary';
 import { ColumnMap, CompletionPair, TableKind } from './types';
 
 const roleCache = new Map<string, HeaderRole | null>();
+
+/** Longer raw texts are rule texts or notes, never a header or total label (whitespace included). */
+export const MAX_LABEL_LENGTH = 64;
 
 /** headerRole with a cache: body cells repeat little, header words repeat a lot. */
 export function cachedRole(norm: string): HeaderRole | undefined {
@@ -107,7 +110,7 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
   let cells = top;
   if (row + 1 <= sheet.rowCount) {
     const below = rolesOfRow(sheet, row + 1, left, right);
-    const belowOwn = below.filter((c) => c.role && sheet.masterOf(row + 1, c.col).row === row + 1);
+    const belowOwn = below.filter((c) => c.role && sheet.masterRow(row + 1, c.col) === row + 1);
     const spanned = belowOwn.filter((c) => {
       const m = sheet.mergeAt(row, c.col);
       return m !== undefined && m.right > m.left;
@@ -116,7 +119,7 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
       rows = 2;
       cells = top.map((t, i) => {
         const b = below[i];
-        const ownBelow = sheet.masterOf(row + 1, t.col).row === row + 1 && b.norm !== '';
+        const ownBelow = sheet.masterRow(row + 1, t.col) === row + 1 && b.norm !== '';
         return ownBelow && b.role ? { ...b, label: `${t.label} ${b.label}`.trim() } : t;
       });
     }
@@ -173,17 +176,4 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
     delete columns.actual;
   }
   return { row, rows, left, right, kind, columns, labels, answers, pairs, plainColumns };
-}
-
-/** A row whose label cells say 小计/合计/总分; returns the label and scope. */
-export function totalRowLabel(sheet: SheetModel, row: number, left: number, right: number): { label: string; scope: 'subtotal' | 'total' } | undefined {
-  let seen = 0;
-  for (let c = left; c <= right && seen < 4; c++) {
-    if (sheet.isEmpty(row, c)) continue;
-    if (sheet.masterOf(row, c).row !== row) continue; // a level name merged from above is not this row's label
-    seen++;
-    const scope = totalScope(sheet.norm(row, c));
-    if (scope) return { label: sheet.text(row, c).replace(/\s+/g, ''), scope };
-  }
-  return undefined;
 }

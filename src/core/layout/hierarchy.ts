@@ -14,9 +14,10 @@ interface RowLevels {
 }
 
 function cellName(sheet: SheetModel, row: number, col: number): { text: string; own: boolean; sourceRow: number } {
-  const master = sheet.masterOf(row, col);
-  const text = sheet.text(row, col).replace(/\s+/g, ' ').trim();
-  return { text, own: master.row === row, sourceRow: master.row };
+  const sourceRow = sheet.masterRow(row, col);
+  const raw = sheet.text(row, col);
+  const text = /\s/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+  return { text, own: sourceRow === row, sourceRow };
 }
 
 /**

@@ -34,15 +34,20 @@ const ROLE_PATTERNS: Array<[HeaderRole, RegExp]> = [
 
 export type { HeaderRole };
 
+const ANY_ROLE = new RegExp(ROLE_PATTERNS.map(([, re]) => `(?:${re.source})`).join('|'));
+
 /** The role a header cell names, if any. */
 export function headerRole(norm: string): HeaderRole | undefined {
   if (norm === '' || norm.length > 24) return undefined;
+  // Almost every body cell names no role: one combined test rejects it instead of one per role.
+  if (!ANY_ROLE.test(norm)) return undefined;
   for (const [role, re] of ROLE_PATTERNS) if (re.test(norm)) return role;
   return undefined;
 }
 
 /** Labels that close a group or a table. */
 export function totalScope(norm: string): 'subtotal' | 'total' | undefined {
+  if (!/[计分总汇]/.test(norm)) return undefined; // every label below has one of these
   if (/^(小计|分项小计)$/.test(norm) || /小计$/.test(norm)) return 'subtotal';
   if (/^(合计|总计|总分|总得分|评价总得分|合计得分|综合得分|汇总|合计数|总分值|得分合计|评价得分合计)$/.test(norm)) return 'total';
   return undefined;
@@ -79,8 +84,29 @@ export function defaultAnswerWeights(labels: string[]): number[] {
  * A group weight written into a name: "A决策15分", "A1项目立项5分", "产出指标(50分)",
  * "年度绩效目标（80分）", "产出指标 50%". Returns the bare name, code and weight.
  */
-export function parseGroupName(raw: string): { name: string; code?: string; weight?: number } {
+export function parseGroupName(raw: string): GroupName {
+  let parsed = groupNames.get(raw);
+  if (parsed === undefined) {
+    parsed = parseGroupNameUncached(raw);
+    if (groupNames.size > 50_000) groupNames.clear();
+    groupNames.set(raw, parsed);
+  }
+  return parsed;
+}
+
+export interface GroupName {
+  readonly name: string;
+  readonly code?: string;
+  readonly weight?: number;
+}
+
+/** Every row of a merged block repeats its name: parse each name once. */
+const groupNames = new Map<string, GroupName>();
+
+function parseGroupNameUncached(raw: string): GroupName {
   let s = raw.replace(/\s+/g, '');
+  // Most names carry neither a code nor a weight nor trailing punctuation.
+  if (!/^[A-Za-z]|[分%)）:：、.]$/.test(s)) return { name: s };
   let weight: number | undefined;
   const w = /[(（]?(\d+(?:\.\d+)?)\s*(分|%)[)）]?$/.exec(s);
   if (w && w.index > 0) {

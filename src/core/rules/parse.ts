@@ -86,16 +86,18 @@ export function parseRuleUncached(text: string, points: number): Rule {
 }
 
 const CACHE_LIMIT = 2000;
-const cache = new Map<string, Rule>();
+/** Points → text → rule. Two levels so a lookup hashes the cell's own string, not a new key. */
+const cache = new Map<number, Map<string, Rule>>();
+let cached = 0;
 
 /**
  * Read a 评分标准 text against the indicator's points. Never throws: a text that cannot be read
  * is returned as `{ parsed: false, reason }` with the free range [0, points].
- * The same (text, points) returns the same object (bounded cache, oldest dropped first).
+ * The same (text, points) returns the same object (bounded cache: emptied when full).
  */
 export function parseRule(text: string, points: number): Rule {
-  const key = `${points}\u0000${text}`;
-  const hit = cache.get(key);
+  let byText = cache.get(points);
+  const hit = byText?.get(text);
   if (hit) return hit;
   let rule: Rule;
   try {
@@ -103,16 +105,22 @@ export function parseRule(text: string, points: number): Rule {
   } catch {
     rule = unparsed(String(text ?? ''), Number.isFinite(points) && points > 0 ? points : 0, '评分标准结构无法解析');
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, rule);
+  if (cached >= CACHE_LIMIT) clearRuleCache();
+  if (!byText || !cache.has(points)) {
+    byText = new Map();
+    cache.set(points, byText);
+  }
+  byText.set(text, rule);
+  cached++;
   return rule;
 }
 
 /** For tests: empty the cache. */
 export function clearRuleCache(): void {
   cache.clear();
+  cached = 0;
 }
 
 export function ruleCacheSize(): number {
-  return cache.size;
+  return cached;
 }

@@ -57,9 +57,23 @@ export function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
+/** Sheets repeat their strings (a rule text per row, a merged name per block): normalise each once. */
+const headCache = new Map<string, string>();
+
+/** Normalised head of a text: vocabulary and titles are short, a long rule text needs only its start. */
+function normalizedHead(v: string): string {
+  let s = headCache.get(v);
+  if (s === undefined) {
+    s = normalizeForMatch(v.length > 80 ? v.slice(0, 80) : v);
+    if (headCache.size > 100_000) headCache.clear();
+    headCache.set(v, s);
+  }
+  return s;
+}
+
 /**
  * One worksheet: values, formulas, formats and merges, read once. Lookups are O(1);
- * the merged view and the normalised text are computed once per cell on demand.
+ * the normalised text is computed once per distinct string.
  */
 export class SheetModel {
   readonly name: string;
@@ -68,9 +82,12 @@ export class SheetModel {
   readonly merges: readonly MergedRange[];
   readonly protected: boolean;
   private readonly rows: (Cell | undefined)[][];
-  /** For a cell inside a merged area (not its master), the index of that area. */
-  private readonly mergeIndex = new Map<number, number>();
-  private readonly normCache = new Map<number, string>();
+  /**
+   * Per row (only rows a merged area touches), per column: 0 outside merged areas, i + 1 inside
+   * area i, -(i + 1) at its master (top-left) cell. Arrays, not a Map: detection asks this of
+   * every cell it reads, several times.
+   */
+  private readonly mergeGrid: (Int32Array | undefined)[] = [];
 
   constructor(name: string, rows: (Cell | undefined)[][], merges: MergedRange[], isProtected = false) {
     this.name = name;
@@ -89,21 +106,25 @@ export class SheetModel {
         }
       }
     });
-    merges.forEach((m, i) => {
+    for (const m of merges) {
       maxRow = Math.max(maxRow, m.bottom);
       maxCol = Math.max(maxCol, m.right);
+    }
+    merges.forEach((m, i) => {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          if (r !== m.top || c !== m.left) this.mergeIndex.set(this.key(r, c), i);
-        }
+        const line = (this.mergeGrid[r] ??= new Int32Array(maxCol + 1));
+        for (let c = m.left; c <= m.right; c++) line[c] = i + 1;
       }
+      this.mergeGrid[m.top]![m.left] = -(i + 1);
     });
     this.rowCount = maxRow;
     this.colCount = maxCol;
   }
 
-  private key(row: number, col: number): number {
-    return row * 16384 + col;
+  /** Index of the merged area whose non-master cell this is, or -1. */
+  private interiorMerge(row: number, col: number): number {
+    const k = this.mergeGrid[row]?.[col] ?? 0;
+    return k > 0 ? k - 1 : -1;
   }
 
   cell(row: number, col: number): Cell | undefined {
@@ -117,23 +138,31 @@ export class SheetModel {
 
   /** The merged area covering the cell, if any. */
   mergeAt(row: number, col: number): MergedRange | undefined {
-    const i = this.mergeIndex.get(this.key(row, col));
-    if (i !== undefined) return this.merges[i];
-    return this.merges.find((m) => m.top === row && m.left === col);
+    const k = this.mergeGrid[row]?.[col] ?? 0;
+    return k === 0 ? undefined : this.merges[Math.abs(k) - 1];
   }
 
   /** The master cell of the merged area that covers (row, col), or the cell itself. */
   masterOf(row: number, col: number): { row: number; col: number } {
-    const i = this.mergeIndex.get(this.key(row, col));
-    if (i === undefined) return { row, col };
+    const i = this.interiorMerge(row, col);
+    if (i < 0) return { row, col };
     const m = this.merges[i];
     return { row: m.top, col: m.left };
   }
 
+  /** The row of the master cell covering (row, col): `row` itself outside merged areas. */
+  masterRow(row: number, col: number): number {
+    const i = this.interiorMerge(row, col);
+    return i < 0 ? row : this.merges[i].top;
+  }
+
   /** The value with merged blocks filled: every cell of a merged area shows its master's value. */
   mergedValue(row: number, col: number): CellValue {
-    const m = this.masterOf(row, col);
-    return this.value(m.row, m.col);
+    // Hot path of detection: no object for the master's position.
+    const i = this.interiorMerge(row, col);
+    if (i < 0) return this.rows[row]?.[col]?.value ?? null;
+    const m = this.merges[i];
+    return this.rows[m.top]?.[m.left]?.value ?? null;
   }
 
   /** Display text of the merged value ("" for empty). */
@@ -144,22 +173,16 @@ export class SheetModel {
     return String(v);
   }
 
-  /** Normalised text for vocabulary matching (cached). */
+  /** Normalised text for vocabulary matching (cached per distinct string). */
   norm(row: number, col: number): string {
-    const k = this.key(row, col);
-    let s = this.normCache.get(k);
-    if (s === undefined) {
-      const v = this.mergedValue(row, col);
-      // Vocabulary and titles are short; a long rule text needs only its head for matching.
-      s = typeof v === 'string' ? normalizeForMatch(v.length > 80 ? v.slice(0, 80) : v) : '';
-      this.normCache.set(k, s);
-    }
-    return s;
+    const v = this.mergedValue(row, col);
+    return typeof v === 'string' ? normalizedHead(v) : '';
   }
 
   isEmpty(row: number, col: number): boolean {
     const v = this.mergedValue(row, col);
-    return v === null || (typeof v === 'string' && v.trim() === '');
+    if (v === null) return true;
+    return typeof v === 'string' && (v.length === 0 || v.trim() === '');
   }
 
   /** Columns 1..colCount of a row that hold a value (merged view). */

@@ -5,7 +5,10 @@
  */
 
 /** Full-width ASCII (Ｆ, １, （, ％, ：) to half-width; ideographic space to space. Keeps ①②③. */
+const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH_RE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
@@ -40,8 +43,10 @@ const TRAD_TO_SIMP: Record<string, string> = {
 };
 
 const TRAD_RE = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`, 'g');
+const HAS_TRAD_RE = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`);
 
 export function toSimplified(s: string): string {
+  if (!HAS_TRAD_RE.test(s)) return s;
   return s.replace(TRAD_RE, (ch) => TRAD_TO_SIMP[ch] ?? ch);
 }
 

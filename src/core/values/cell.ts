@@ -34,6 +34,9 @@ export function readNumber(sheet: SheetModel, row: number, col: number, merged =
 
 /** The number or undefined: for places where anything else simply means "no number". */
 export function numberAt(sheet: SheetModel, row: number, col: number, merged = false): number | undefined {
+  const v = merged ? sheet.mergedValue(row, col) : sheet.value(row, col);
+  if (typeof v === 'number') return v; // the common case needs no precision
+  if (typeof v !== 'string') return undefined;
   const r = readNumber(sheet, row, col, merged);
   return r.kind === 'number' ? r.value : undefined;
 }

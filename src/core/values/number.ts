@@ -81,6 +81,7 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
 
 /** Decimals of a plain JS number as it would print (capped at 10 to ignore float noise). */
 export function ownDecimals(v: number): number {
+  if (Number.isInteger(v)) return 0;
   const s = String(Number(v.toFixed(10)));
   const i = s.indexOf('.');
   return i < 0 ? 0 : s.length - i - 1;

@@ -34,6 +34,7 @@ function childRowsOfTotals(t: DetectedTable): Array<{ leaves: number[]; subtotal
 function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
   const out: Finding[] = [];
   const children = childRowsOfTotals(t);
+  const subtotalRows = new Set(t.totals.filter((x) => x.scope === 'subtotal').map((x) => x.row));
   t.totals.forEach((total, i) => {
     const { leaves, subtotals } = children[i];
     for (const col of numericColumns(t)) {
@@ -62,7 +63,7 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
       }
       const firstSummedLeaf = withValue.find((r) => rows.has(r));
       const doubled = firstSummedLeaf !== undefined && usedSubtotals.some((s) => firstSummedLeaf < s);
-      const innerSubtotals = total.scope === 'subtotal' && t.totals.some((x) => x.scope === 'subtotal' && x.row < total.row && rows.has(x.row));
+      const innerSubtotals = total.scope === 'subtotal' && [...rows].some((r) => r < total.row && subtotalRows.has(r));
       if (doubled || innerSubtotals) {
         out.push(
           findingIn(t, {

@@ -72,8 +72,9 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
   const reasonsDone = new Set<number>();
   for (const ind of table.indicators) {
     const name = ind.path[ind.path.length - 1] ?? '';
-    const scoreReading = readNumber(sheet, ind.row, scoreCol);
-    if (scoreReading.kind === 'error' || scoreReading.kind === 'text' || scoreReading.kind === 'missing') {
+    // A plain number (nearly every row) needs no reading; anything else may be text or an error.
+    const scoreReading = typeof sheet.value(ind.row, scoreCol) === 'number' ? undefined : readNumber(sheet, ind.row, scoreCol);
+    if (scoreReading && (scoreReading.kind === 'error' || scoreReading.kind === 'text' || scoreReading.kind === 'missing')) {
       out.push(
         findingIn(table, {
           row: ind.row,
