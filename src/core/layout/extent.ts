@@ -29,7 +29,7 @@ interface RowSummary {
 }
 
 function readRow(sheet: SheetModel, row: number, left: number, right: number): RowSummary {
-  const summary: RowSummary = { firstCol: 0, single: true, roleCells: 0 };
+  const summary: RowSummary = { firstCol: 0, single: true, roleCells: 0, total: undefined };
   let owned = 0;
   for (let c = left; c <= right; c++) {
     if (sheet.isEmpty(row, c)) continue;
@@ -74,8 +74,22 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
   const trailerRows: number[] = [];
   let bottom = h.row + h.rows - 1;
   // After a 小计 the scan looks one row ahead; each row is still read once.
-  const rowAt = memoByRow((row) => readRow(sheet, row, left, right));
-  const headerOf = memoByRow((row) => (rowAt(row).roleCells >= 2 ? recogniseHeader(sheet, row, left, right) : undefined));
+  let aheadRow = -1;
+  let ahead: RowSummary | undefined;
+  const rowAt = (row: number): RowSummary => {
+    if (row !== aheadRow) {
+      aheadRow = row;
+      ahead = readRow(sheet, row, left, right);
+    }
+    return ahead!;
+  };
+  // Rows naming two roles are rare (a repeated header, the next table): a map is enough.
+  const headers = new Map<number, HeaderCandidate | undefined>();
+  const headerOf = (row: number): HeaderCandidate | undefined => {
+    if (rowAt(row).roleCells < 2) return undefined;
+    if (!headers.has(row)) headers.set(row, recogniseHeader(sheet, row, left, right));
+    return headers.get(row);
+  };
   const endsTable = (row: number): boolean => {
     if (row > sheet.rowCount) return true;
     const r = rowAt(row);
@@ -114,21 +128,4 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     bottom = row;
   }
   return { bottom, dataRows, totals, trailerRows };
-}
-
-/** A per-row function evaluated once per row: the scan asks about a row and, after a 小计, about the next. */
-function memoByRow<T>(f: (row: number) => T): (row: number) => T {
-  let lastRow = -1;
-  let last: T;
-  let prevRow = -1;
-  let prev: T;
-  return (row) => {
-    if (row === lastRow) return last;
-    if (row === prevRow) return prev;
-    prevRow = lastRow;
-    prev = last;
-    last = f(row);
-    lastRow = row;
-    return last;
-  };
 }

@@ -3,21 +3,20 @@ import { numberAt } from '../values/cell';
 import { GroupNode, IndicatorRow } from './types';
 import { parseGroupName } from './vocabulary';
 
-interface RowLevels {
-  row: number;
-  /** Raw names per level (merged or filled down), '' where none. */
+/**
+ * Level names of every data row, flat: entry i * K + k is level k of the i-th row ('' where none),
+ * with the row of the cell that holds it. Thousands of rows: two arrays, not an object per row.
+ */
+interface LevelTable {
+  K: number;
   names: string[];
-  /** Column of each level's name cell, and the row that holds it. */
   sourceRows: number[];
-  /** Deepest level with a name of its own on this row or carried down. */
-  depth: number;
+  /** Deepest level with a name of its own on the row or carried down, -1 for none. */
+  depth: number[];
 }
 
-function cellName(sheet: SheetModel, row: number, col: number): { text: string; own: boolean; sourceRow: number } {
-  const sourceRow = sheet.masterRow(row, col);
-  const raw = sheet.text(row, col);
-  const text = /\s/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
-  return { text, own: sourceRow === row, sourceRow };
+function cleanName(raw: string): string {
+  return /\s/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
 
 /**
@@ -25,17 +24,18 @@ function cellName(sheet: SheetModel, row: number, col: number): { text: string; 
  * sheets a blank level cell inherits the name above, unless a shallower level starts anew on
  * this row. The deepest level is never inherited: a blank leaf is not the previous indicator.
  */
-function levelNames(sheet: SheetModel, rows: number[], levelCols: number[]): RowLevels[] {
+function levelNames(sheet: SheetModel, rows: number[], levelCols: number[]): LevelTable {
   const K = levelCols.length;
   const cur: string[] = new Array(K).fill('');
   const curRows: number[] = new Array(K).fill(0);
-  const out: RowLevels[] = [];
-  for (const row of rows) {
+  const table: LevelTable = { K, names: new Array(rows.length * K), sourceRows: new Array(rows.length * K), depth: new Array(rows.length) };
+  rows.forEach((row, i) => {
     let resetFrom = K;
     for (let k = 0; k < K; k++) {
-      const { text, own, sourceRow } = cellName(sheet, row, levelCols[k]);
+      const text = cleanName(sheet.text(row, levelCols[k]));
       if (text !== '') {
-        if (own) resetFrom = Math.min(resetFrom, k + 1);
+        const sourceRow = sheet.masterRow(row, levelCols[k]);
+        if (sourceRow === row) resetFrom = Math.min(resetFrom, k + 1);
         cur[k] = text;
         curRows[k] = sourceRow;
       } else if (k >= resetFrom || k === K - 1) {
@@ -44,10 +44,20 @@ function levelNames(sheet: SheetModel, rows: number[], levelCols: number[]): Row
       }
     }
     let depth = -1;
-    for (let k = 0; k < K; k++) if (cur[k] !== '') depth = k;
-    out.push({ row, names: cur.slice(), sourceRows: curRows.slice(), depth });
-  }
-  return out;
+    for (let k = 0; k < K; k++) {
+      table.names[i * K + k] = cur[k];
+      table.sourceRows[i * K + k] = curRows[k];
+      if (cur[k] !== '') depth = k;
+    }
+    table.depth[i] = depth;
+  });
+  return table;
+}
+
+/** Row i names the same levels 0..depth as row j. */
+function samePrefix(t: LevelTable, i: number, j: number, depth: number): boolean {
+  for (let k = 0; k <= depth; k++) if (t.names[i * t.K + k] !== t.names[j * t.K + k]) return false;
+  return true;
 }
 
 export interface Hierarchy {
@@ -62,45 +72,53 @@ export interface Hierarchy {
 export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols: number[], weightCol?: number, scoreCol?: number): Hierarchy {
   const levels = levelNames(sheet, dataRows, levelCols);
   const K = levelCols.length;
+  const n = dataRows.length;
+  const name = (i: number, k: number): string => levels.names[i * K + k];
+  const sourceRow = (i: number, k: number): number => levels.sourceRows[i * K + k];
   const indicators: IndicatorRow[] = [];
   const groupRowValues = new Map<number, { weight?: number; score?: number }>();
-  levels.forEach((lv, i) => {
-    const weight = weightCol ? numberAt(sheet, lv.row, weightCol) : undefined;
-    const score = scoreCol ? numberAt(sheet, lv.row, scoreCol) : undefined;
-    if (weight === undefined && score === undefined) return;
-    const next = levels[i + 1];
-    const isGroupRow = lv.depth < K - 1 && next !== undefined && next.depth > lv.depth && lv.names.slice(0, lv.depth + 1).every((n, k) => next.names[k] === n);
+  for (let i = 0; i < n; i++) {
+    const row = dataRows[i];
+    const weight = weightCol ? numberAt(sheet, row, weightCol) : undefined;
+    const score = scoreCol ? numberAt(sheet, row, scoreCol) : undefined;
+    if (weight === undefined && score === undefined) continue;
+    const depth = levels.depth[i];
+    const isGroupRow = depth < K - 1 && i + 1 < n && levels.depth[i + 1] > depth && samePrefix(levels, i, i + 1, depth);
     if (isGroupRow) {
-      groupRowValues.set(lv.row, { weight, score });
-      return;
+      groupRowValues.set(row, { weight, score });
+      continue;
     }
-    const path = lv.names.slice(0, lv.depth + 1).map((n) => parseGroupName(n).name || n);
-    const ind: IndicatorRow = { row: lv.row, path };
+    const path: string[] = [];
+    for (let k = 0; k <= depth; k++) path.push(parseGroupName(name(i, k)).name || name(i, k));
+    const ind: IndicatorRow = { row, path };
     if (weight !== undefined) ind.weight = weight;
     if (score !== undefined) ind.score = score;
     indicators.push(ind);
-  });
+  }
 
+  // Exported sheets repeat a level name on every row instead of merging: consecutive plain
+  // cells with one name are one group. Two merged blocks with one name stay two groups.
+  const repeated = (i: number, k: number): boolean => sourceRow(i, k) === dataRows[i] && sheet.mergeAt(dataRows[i], levelCols[k]) === undefined;
   const build = (from: number, to: number, k: number): GroupNode[] => {
     if (k >= K - 1) return [];
     const nodes: GroupNode[] = [];
     let i = from;
     while (i <= to) {
-      const name = levels[i].names[k];
-      if (name === '') {
+      const groupName = name(i, k);
+      if (groupName === '') {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 <= to && levels[j + 1].names[k] === name && levels[j + 1].sourceRows[k] === levels[i].sourceRows[k]) j++;
-      const parsed = parseGroupName(name);
+      while (j + 1 <= to && name(j + 1, k) === groupName && (sourceRow(j + 1, k) === sourceRow(i, k) || (repeated(j, k) && repeated(j + 1, k)))) j++;
+      const parsed = parseGroupName(groupName);
       const node: GroupNode = {
         level: k + 1,
-        name: parsed.name || name,
-        row: levels[i].sourceRows[k] || levels[i].row,
+        name: parsed.name || groupName,
+        row: sourceRow(i, k) || dataRows[i],
         col: levelCols[k],
-        firstRow: levels[i].row,
-        lastRow: levels[j].row,
+        firstRow: dataRows[i],
+        lastRow: dataRows[j],
         children: build(i, j, k + 1),
       };
       if (parsed.code) node.code = parsed.code;
@@ -110,7 +128,7 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols:
     }
     return nodes;
   };
-  const groups = build(0, levels.length - 1, 0);
+  const groups = build(0, n - 1, 0);
   // A group row's own weight/score belongs to the deepest group that starts on it.
   const attach = (nodes: GroupNode[]): void => {
     for (const n of nodes) {
