@@ -11,6 +11,11 @@ export type StatedScore =
 
 const AMOUNT = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)`;
 
+// Compiled once: a workbook has a reason on thousands of rows.
+const TOTAL_DEDUCTION = new RegExp(String.raw`(合计|共计|总计|累计|共)扣(除)?${AMOUNT}分`);
+const STATED_SCORE = new RegExp(String.raw`(该指标|本指标|此指标)(得|得分为?|评分为?)${AMOUNT}分`);
+const EACH_DEDUCTION = new RegExp(String.raw`(?<!不)扣(除)?${AMOUNT}分`, 'g');
+
 function amount(s: string): number | null {
   return /\d/.test(s) ? Number(s) : parseChineseNumeral(s);
 }
@@ -23,20 +28,21 @@ function amount(s: string): number | null {
 export function statedScore(reasonText: string): StatedScore | undefined {
   const s = toHalfWidth(reasonText).replace(/\s+/g, '');
   if (s === '') return undefined;
-  const total = new RegExp(String.raw`(合计|共计|总计|累计|共)扣(除)?${AMOUNT}分`).exec(s);
+  const total = TOTAL_DEDUCTION.exec(s);
   if (total) {
     const v = amount(total[3]);
     if (v !== null) return { kind: 'deduction', points: v, clause: total[0] };
   }
   const share = /扣(除)?(该指标|本指标)?(\d+(?:\.\d+)?)%(的)?(权重)?分值/.exec(s);
   if (share) return { kind: 'fraction', share: Number(share[3]) / 100, clause: share[0] };
-  const got = new RegExp(String.raw`(该指标|本指标|此指标)(得|得分为?|评分为?)${AMOUNT}分`).exec(s);
+  const got = STATED_SCORE.exec(s);
   if (got) {
     const v = amount(got[3]);
     if (v !== null) return { kind: 'score', points: v, clause: got[0] };
   }
   if (/各扣/.test(s)) return undefined;
-  const re = new RegExp(String.raw`(?<!不)扣(除)?${AMOUNT}分`, 'g');
+  const re = EACH_DEDUCTION;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let sum = 0;
   const clauses: string[] = [];

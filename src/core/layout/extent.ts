@@ -1,4 +1,4 @@
-import { SheetModel } from '../sheet/model';
+import { CellValue, isCellError, SheetModel } from '../sheet/model';
 import { cachedRole, HeaderCandidate, MAX_LABEL_LENGTH, recogniseHeader } from './header';
 import { TotalRow } from './types';
 import { isTrailerLabel, looksLikeNote, looksLikeTitle, totalScope } from './vocabulary';
@@ -28,19 +28,33 @@ interface RowSummary {
   total?: { label: string; scope: 'subtotal' | 'total' };
 }
 
+/** Two cell values that read the same: identical, or equal as text ("5" and 5). */
+function sameShown(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return false;
+  const shown = (v: CellValue): string => (v === null ? '' : isCellError(v) ? v.error : String(v));
+  return shown(a) === shown(b);
+}
+
 function readRow(sheet: SheetModel, row: number, left: number, right: number): RowSummary {
   const summary: RowSummary = { firstCol: 0, single: true, roleCells: 0, total: undefined };
   let owned = 0;
+  let first: CellValue = null;
   for (let c = left; c <= right; c++) {
-    if (sheet.isEmpty(row, c)) continue;
     const v = sheet.mergedValue(row, c);
-    if (!summary.firstCol) summary.firstCol = c;
-    else if (summary.single && v !== sheet.mergedValue(row, summary.firstCol) && sheet.text(row, c) !== sheet.text(row, summary.firstCol)) summary.single = false;
-    const label = typeof v === 'string' && v.length <= MAX_LABEL_LENGTH; // longer texts are rule texts, never labels
-    if (label && cachedRole(sheet.norm(row, c))) summary.roleCells++;
+    if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    if (!summary.firstCol) {
+      summary.firstCol = c;
+      first = v;
+    } else if (summary.single && !sameShown(v, first)) {
+      summary.single = false;
+    }
+    // Longer texts are rule texts, never labels; a label is normalised once for both tests.
+    const norm = typeof v === 'string' && v.length <= MAX_LABEL_LENGTH ? sheet.norm(row, c) : '';
+    if (norm !== '' && cachedRole(norm)) summary.roleCells++;
     if (owned < 4 && !summary.total && sheet.masterRow(row, c) === row) {
       owned++;
-      const scope = label ? totalScope(sheet.norm(row, c)) : undefined;
+      const scope = norm !== '' ? totalScope(norm) : undefined;
       if (scope) summary.total = { label: sheet.text(row, c).replace(/\s+/g, ''), scope };
     }
   }

@@ -111,8 +111,12 @@ function typedTotals(sheet: SheetModel, t: DetectedTable): Finding[] {
 /** In a column whose body cells are formulas, one cell whose formula (or typed value) breaks the pattern. */
 function columnPatterns(sheet: SheetModel, t: DetectedTable): Finding[] {
   const out: Finding[] = [];
+  const rows = t.dataRows;
   for (let col = t.range.left; col <= t.range.right; col++) {
-    const rows = t.dataRows;
+    // Most columns hold no formula at all: count before building the shapes of every row.
+    let formulaCells = 0;
+    for (const r of rows) if (sheet.cell(r, col)?.formula && ++formulaCells >= 3) break;
+    if (formulaCells < 3) continue;
     const shapes = rows.map((r) => {
       const cell = sheet.cell(r, col);
       return cell?.formula ? toRelativeR1C1(cell.formula, r, col) : cell && typeof cell.value === 'number' ? '#value' : undefined;
