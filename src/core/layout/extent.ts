@@ -1,7 +1,7 @@
 import { CellValue, isCellError, SheetModel } from '../sheet/model';
-import { cachedRole, HeaderCandidate, MAX_LABEL_LENGTH, recogniseHeader } from './header';
+import { HeaderCandidate, labelAt, recogniseHeader } from './header';
 import { TotalRow } from './types';
-import { isTrailerLabel, looksLikeNote, looksLikeTitle, totalScope } from './vocabulary';
+import { isTrailerLabel, looksLikeNote, looksLikeTitle } from './vocabulary';
 
 export interface TableBody {
   bottom: number;
@@ -49,13 +49,11 @@ function readRow(sheet: SheetModel, row: number, left: number, right: number): R
     } else if (summary.single && !sameShown(v, first)) {
       summary.single = false;
     }
-    // Longer texts are rule texts, never labels; a label is normalised once for both tests.
-    const norm = typeof v === 'string' && v.length <= MAX_LABEL_LENGTH ? sheet.norm(row, c) : '';
-    if (norm !== '' && cachedRole(norm)) summary.roleCells++;
+    const label = labelAt(sheet, row, c);
+    if (label.role) summary.roleCells++;
     if (owned < 4 && !summary.total && sheet.masterRow(row, c) === row) {
       owned++;
-      const scope = norm !== '' ? totalScope(norm) : undefined;
-      if (scope) summary.total = { label: sheet.text(row, c).replace(/\s+/g, ''), scope };
+      if (label.total) summary.total = { label: sheet.text(row, c).replace(/\s+/g, ''), scope: label.total };
     }
   }
   return summary;
@@ -110,7 +108,7 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     if (!r.firstCol) return true;
     if (looksLikeNote(sheet.norm(row, r.firstCol))) return true;
     // A new block of a form (年度总体目标, 绩效指标) starts with its own label in the first column.
-    if (sheet.masterRow(row, left) === row && cachedRole(sheet.norm(row, left)) === 'blockLabel') return true;
+    if (sheet.masterRow(row, left) === row && labelAt(sheet, row, left).role === 'blockLabel') return true;
     if (r.total) return false;
     if (isTitleRow(sheet, row, r, left, right)) return true;
     const other = headerOf(row);

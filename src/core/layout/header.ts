@@ -1,5 +1,5 @@
 import { SheetModel } from '../sheet/model';
-import { HeaderRole, headerRole } from './vocabulary';
+import { HeaderRole, headerRole, totalScope } from './vocabulary';
 import { ColumnMap, CompletionPair, TableKind } from './types';
 
 const roleCache = new Map<string, HeaderRole | null>();
@@ -17,6 +17,33 @@ export function cachedRole(norm: string): HeaderRole | undefined {
     roleCache.set(norm, r);
   }
   return r ?? undefined;
+}
+
+/** A short text read as a label: the header role it names, the total (小计/合计) it marks. */
+export interface LabelReading {
+  readonly norm: string;
+  readonly role: HeaderRole | undefined;
+  readonly total: 'subtotal' | 'total' | undefined;
+}
+
+const NOT_A_LABEL: LabelReading = { norm: '', role: undefined, total: undefined };
+const labelCache = new Map<string, LabelReading>();
+
+/**
+ * The cell's text as a label, read once per distinct string: the body scan asks it of every
+ * cell of every row. Numbers, empty cells and long texts (rule texts, notes) are no label.
+ */
+export function labelAt(sheet: SheetModel, row: number, col: number): LabelReading {
+  const v = sheet.mergedValue(row, col);
+  if (typeof v !== 'string' || v.length > MAX_LABEL_LENGTH) return NOT_A_LABEL;
+  let reading = labelCache.get(v);
+  if (reading === undefined) {
+    const norm = sheet.norm(row, col);
+    reading = norm === '' ? NOT_A_LABEL : { norm, role: cachedRole(norm), total: totalScope(norm) };
+    if (labelCache.size > 100_000) labelCache.clear();
+    labelCache.set(v, reading);
+  }
+  return reading;
 }
 
 /** A header found on one row: the columns it spans and what each column names. */
