@@ -2,7 +2,7 @@
  * npm run bench [-- --json] [-- --repeats 5]
  * Measures, in one run on this machine: exceljs parse time and detection + audit time of
  * synthetic scoring workbooks (1k, 10k, 50k indicator rows: rule texts of every family, merged
- * levels, subtotals, ~2% injected faults), their ratio, the 50k/10k growth, 100k evaluations of
+ * levels, subtotals, faults on ~5% of rows), their ratio, the 50k/10k growth, 100k evaluations of
  * PERF.LINEAR and PERF.RULESCORE in HyperFormula against equivalent native IF formulas, peak RSS.
  * Only ratios from the same run are meaningful: the machines are noisy.
  */
@@ -35,19 +35,21 @@ function median(xs: number[]): number {
 }
 
 /**
- * Each size REPEATS times, each time a differently named workbook; the medians of parse and of
- * audit are the figures (one slow GC or scheduler hiccup does not decide a ratio). The first
- * run of each size is kept too: it pays the JIT and fresh caches, as a single CLI call does.
+ * Each size: one warm-up run, then `repeats` measured runs, each on a differently named workbook;
+ * the medians of parse and of audit are the figures (one slow GC or JIT tier-up does not decide a
+ * ratio). The warm-up run is reported too: it pays the JIT and fresh caches, as a single CLI
+ * call on one workbook does.
  */
 async function measureSize(rows: number, repeats: number): Promise<{ median: AuditRun; first: AuditRun }> {
   // Generate first: writing a workbook with exceljs must not share a measured interval.
   const files: Uint8Array[] = [];
-  for (let i = 0; i < repeats; i++) files.push(await syntheticWorkbook(rows, i + 1));
+  for (let i = 0; i <= repeats; i++) files.push(await syntheticWorkbook(rows, i + 1));
   const runs: AuditRun[] = [];
   for (const bytes of files) runs.push(await measureAudit(bytes, rows));
+  const [first, ...measured] = runs;
   return {
-    median: { parseMs: median(runs.map((r) => r.parseMs)), auditMs: median(runs.map((r) => r.auditMs)), findings: runs[0].findings },
-    first: runs[0],
+    median: { parseMs: median(measured.map((r) => r.parseMs)), auditMs: median(measured.map((r) => r.auditMs)), findings: first.findings },
+    first,
   };
 }
 
@@ -79,8 +81,8 @@ async function main(): Promise<void> {
     runs.set(n, m);
     if (!json) {
       console.log(
-        `${String(n).padStart(6)} rows (median of ${repeats}): parse ${m.median.parseMs.toFixed(0)} ms, detect+audit ${m.median.auditMs.toFixed(0)} ms ` +
-          `(${(m.median.auditMs / m.median.parseMs).toFixed(3)} of parse); first run ${m.first.parseMs.toFixed(0)} / ${m.first.auditMs.toFixed(0)} ms; ${m.median.findings} findings`,
+        `${String(n).padStart(6)} rows (median of ${repeats} after a warm-up run): parse ${m.median.parseMs.toFixed(0)} ms, detect+audit ${m.median.auditMs.toFixed(0)} ms ` +
+          `(${(m.median.auditMs / m.median.parseMs).toFixed(3)} of parse); warm-up run ${m.first.parseMs.toFixed(0)} / ${m.first.auditMs.toFixed(0)} ms; ${m.median.findings} findings`,
       );
     }
   }

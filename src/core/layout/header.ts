@@ -27,7 +27,8 @@ export interface LabelReading {
 }
 
 const NOT_A_LABEL: LabelReading = { norm: '', role: undefined, total: undefined };
-const labelCache = new Map<string, LabelReading>();
+/** Per sheet, so a batch of workbooks does not keep the strings of the ones already done. */
+const labelCaches = new WeakMap<SheetModel, Map<string, LabelReading>>();
 
 /**
  * The cell's text as a label, read once per distinct string: the body scan asks it of every
@@ -36,12 +37,16 @@ const labelCache = new Map<string, LabelReading>();
 export function labelAt(sheet: SheetModel, row: number, col: number): LabelReading {
   const v = sheet.mergedValue(row, col);
   if (typeof v !== 'string' || v.length > MAX_LABEL_LENGTH) return NOT_A_LABEL;
-  let reading = labelCache.get(v);
+  let cache = labelCaches.get(sheet);
+  if (cache === undefined) {
+    cache = new Map();
+    labelCaches.set(sheet, cache);
+  }
+  let reading = cache.get(v);
   if (reading === undefined) {
     const norm = sheet.norm(row, col);
     reading = norm === '' ? NOT_A_LABEL : { norm, role: cachedRole(norm), total: totalScope(norm) };
-    if (labelCache.size > 100_000) labelCache.clear();
-    labelCache.set(v, reading);
+    cache.set(v, reading);
   }
   return reading;
 }

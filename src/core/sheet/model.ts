@@ -57,18 +57,9 @@ export function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** Sheets repeat their strings (a rule text per row, a merged name per block): normalise each once. */
-const headCache = new Map<string, string>();
-
 /** Normalised head of a text: vocabulary and titles are short, a long rule text needs only its start. */
 function normalizedHead(v: string): string {
-  let s = headCache.get(v);
-  if (s === undefined) {
-    s = normalizeForMatch(v.length > 80 ? v.slice(0, 80) : v);
-    if (headCache.size > 100_000) headCache.clear();
-    headCache.set(v, s);
-  }
-  return s;
+  return normalizeForMatch(v.length > 80 ? v.slice(0, 80) : v);
 }
 
 /**
@@ -88,6 +79,8 @@ export class SheetModel {
    * every cell it reads, several times.
    */
   private readonly mergeGrid: (Int32Array | undefined)[] = [];
+  /** A sheet repeats its strings (a rule text per row, a merged name per block): normalise each once. */
+  private readonly normCache = new Map<string, string>();
 
   constructor(name: string, rows: (Cell | undefined)[][], merges: MergedRange[], isProtected = false) {
     this.name = name;
@@ -173,10 +166,16 @@ export class SheetModel {
     return String(v);
   }
 
-  /** Normalised text for vocabulary matching (cached per distinct string). */
+  /** Normalised text for vocabulary matching (cached per distinct string of this sheet). */
   norm(row: number, col: number): string {
     const v = this.mergedValue(row, col);
-    return typeof v === 'string' ? normalizedHead(v) : '';
+    if (typeof v !== 'string') return '';
+    let s = this.normCache.get(v);
+    if (s === undefined) {
+      s = normalizedHead(v);
+      this.normCache.set(v, s);
+    }
+    return s;
   }
 
   isEmpty(row: number, col: number): boolean {
