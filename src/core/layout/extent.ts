@@ -1,5 +1,5 @@
 import { CellValue, isCellError, SheetModel } from '../sheet/model';
-import { HeaderCandidate, labelAt, recogniseHeader } from './header';
+import { HeaderCandidate, LabelReader, labelReader, recogniseHeader } from './header';
 import { TotalRow } from './types';
 import { isTrailerLabel, looksLikeNote, looksLikeTitle } from './vocabulary';
 
@@ -36,7 +36,7 @@ function sameShown(a: CellValue, b: CellValue): boolean {
   return shown(a) === shown(b);
 }
 
-function readRow(sheet: SheetModel, row: number, left: number, right: number): RowSummary {
+function readRow(sheet: SheetModel, labelAt: LabelReader, row: number, left: number, right: number): RowSummary {
   const summary: RowSummary = { firstCol: 0, single: true, roleCells: 0, total: undefined };
   let owned = 0;
   let first: CellValue = null;
@@ -49,7 +49,7 @@ function readRow(sheet: SheetModel, row: number, left: number, right: number): R
     } else if (summary.single && !sameShown(v, first)) {
       summary.single = false;
     }
-    const label = labelAt(sheet, row, c);
+    const label = labelAt(row, c);
     if (label.role) summary.roleCells++;
     if (owned < 4 && !summary.total && sheet.masterRow(row, c) === row) {
       owned++;
@@ -85,13 +85,14 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
   const totals: TotalRow[] = [];
   const trailerRows: number[] = [];
   let bottom = h.row + h.rows - 1;
+  const labelAt = labelReader(sheet);
   // After a 小计 the scan looks one row ahead; each row is still read once.
   let aheadRow = -1;
   let ahead: RowSummary | undefined;
   const rowAt = (row: number): RowSummary => {
     if (row !== aheadRow) {
       aheadRow = row;
-      ahead = readRow(sheet, row, left, right);
+      ahead = readRow(sheet, labelAt, row, left, right);
     }
     return ahead!;
   };
@@ -108,7 +109,7 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     if (!r.firstCol) return true;
     if (looksLikeNote(sheet.norm(row, r.firstCol))) return true;
     // A new block of a form (年度总体目标, 绩效指标) starts with its own label in the first column.
-    if (sheet.masterRow(row, left) === row && labelAt(sheet, row, left).role === 'blockLabel') return true;
+    if (sheet.masterRow(row, left) === row && labelAt(row, left).role === 'blockLabel') return true;
     if (r.total) return false;
     if (isTitleRow(sheet, row, r, left, right)) return true;
     const other = headerOf(row);

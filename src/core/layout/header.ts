@@ -27,28 +27,27 @@ export interface LabelReading {
 }
 
 const NOT_A_LABEL: LabelReading = { norm: '', role: undefined, total: undefined };
-/** Per sheet, so a batch of workbooks does not keep the strings of the ones already done. */
-const labelCaches = new WeakMap<SheetModel, Map<string, LabelReading>>();
+
+/** Reads cells as labels. */
+export type LabelReader = (row: number, col: number) => LabelReading;
 
 /**
- * The cell's text as a label, read once per distinct string: the body scan asks it of every
- * cell of every row. Numbers, empty cells and long texts (rule texts, notes) are no label.
+ * A reader of the sheet's cells as labels, each distinct string read once: the body scan asks it
+ * of every cell of every row. Numbers, empty cells and long texts (rule texts, notes) are no label.
  */
-export function labelAt(sheet: SheetModel, row: number, col: number): LabelReading {
-  const v = sheet.mergedValue(row, col);
-  if (typeof v !== 'string' || v.length > MAX_LABEL_LENGTH) return NOT_A_LABEL;
-  let cache = labelCaches.get(sheet);
-  if (cache === undefined) {
-    cache = new Map();
-    labelCaches.set(sheet, cache);
-  }
-  let reading = cache.get(v);
-  if (reading === undefined) {
-    const norm = sheet.norm(row, col);
-    reading = norm === '' ? NOT_A_LABEL : { norm, role: cachedRole(norm), total: totalScope(norm) };
-    cache.set(v, reading);
-  }
-  return reading;
+export function labelReader(sheet: SheetModel): LabelReader {
+  const cache = new Map<string, LabelReading>();
+  return (row, col) => {
+    const v = sheet.mergedValue(row, col);
+    if (typeof v !== 'string' || v.length > MAX_LABEL_LENGTH) return NOT_A_LABEL;
+    let reading = cache.get(v);
+    if (reading === undefined) {
+      const norm = sheet.norm(row, col);
+      reading = norm === '' ? NOT_A_LABEL : { norm, role: cachedRole(norm), total: totalScope(norm) };
+      cache.set(v, reading);
+    }
+    return reading;
+  };
 }
 
 /** A header found on one row: the columns it spans and what each column names. */
