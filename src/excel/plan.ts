@@ -6,13 +6,19 @@ import { CellRange, parseRangeA1, rangeA1 } from '../core/sheet/address';
 
 /** Excel on the web refuses request/response payloads above 5 MB; stay well below. */
 export const DEFAULT_BUDGET_BYTES = 4 * 1024 * 1024;
-/** Conservative estimate per cell: three arrays (values, formulas, numberFormat) × ~60 bytes of JSON. */
-export const DEFAULT_BYTES_PER_CELL = 3 * 60;
+/**
+ * Estimate per cell of the three arrays (values, formulas, numberFormat) as JSON. A text cell
+ * travels twice (as value and as formula), and a 评分标准 of 100-300 characters is 300-900 bytes
+ * of UTF-8: 300 bytes per cell covers a scoring sheet with one such column in ten with a wide
+ * margin (measured: 80 bytes per cell). Denser sheets make Excel refuse the batch; the reader
+ * then reads it in halves (splitChunk), one more sync per refusal.
+ */
+export const DEFAULT_BYTES_PER_CELL = 300;
 
 export interface ReadPlanOptions {
   /** Payload budget per sync, in bytes (default 4 MB). */
   budgetBytes?: number;
-  /** Estimated payload per cell for all loaded arrays together (default 180). */
+  /** Estimated payload per cell for all loaded arrays together (default 300). */
   bytesPerCell?: number;
 }
 
@@ -79,6 +85,30 @@ export function planRead(rows: number, cols: number, opts: ReadPlanOptions = {})
   }
   if (current.length > 0) groups.push(current);
   return { rows, cols, cells, chunkCells: chunkRows * chunkCols, chunkRows, chunkCols, chunks, groups, syncs: groups.length + 1 };
+}
+
+/**
+ * Halve a chunk whose payload Excel refused: by rows, or by columns when it is a single row.
+ * A single cell cannot be split (undefined).
+ */
+export function splitChunk(chunk: ReadChunk, bytesPerCell = DEFAULT_BYTES_PER_CELL): [ReadChunk, ReadChunk] | undefined {
+  const part = (rowOffset: number, rowCount: number, colOffset: number, colCount: number): ReadChunk => ({
+    rowOffset,
+    rowCount,
+    colOffset,
+    colCount,
+    cells: rowCount * colCount,
+    estimatedBytes: rowCount * colCount * bytesPerCell,
+  });
+  if (chunk.rowCount > 1) {
+    const top = Math.ceil(chunk.rowCount / 2);
+    return [part(chunk.rowOffset, top, chunk.colOffset, chunk.colCount), part(chunk.rowOffset + top, chunk.rowCount - top, chunk.colOffset, chunk.colCount)];
+  }
+  if (chunk.colCount > 1) {
+    const left = Math.ceil(chunk.colCount / 2);
+    return [part(chunk.rowOffset, 1, chunk.colOffset, left), part(chunk.rowOffset, 1, chunk.colOffset + left, chunk.colCount - left)];
+  }
+  return undefined;
 }
 
 /** The absolute A1 range (no sheet) of a chunk of a block whose top-left cell is `origin`. */

@@ -1,11 +1,12 @@
 /**
  * Read worksheets into SheetGrid, the one shape the core accepts (sheetFromGrid). Read once:
  * sync 1 loads the extent, then one sync per chunk group of the read plan; merged areas and the
- * data of an ordinary sheet travel in the same sync. No decisions here.
+ * data of an ordinary sheet travel in the same sync. A group Excel refuses as too large (5 MB on
+ * the web) is read again in halves. No decisions here.
  */
 import type { SheetGrid } from '../core/sheet/model';
-import { isCellEditModeError } from './retry';
-import { chunkAddress, parseAddress, planRead, ReadPlan, ReadPlanOptions, splitAreas } from './plan';
+import { isCellEditModeError, isPayloadLimitError } from './retry';
+import { chunkAddress, parseAddress, planRead, ReadChunk, ReadPlan, ReadPlanOptions, splitAreas, splitChunk } from './plan';
 import { API, excelSupports, officeSupports, Supports } from './supports';
 import { HELPER_SHEET } from './settings';
 import { rangeA1 } from '../core/sheet/address';
@@ -62,8 +63,11 @@ export async function readWorksheet(context: Excel.RequestContext, worksheet: Ex
   const wantMerges = excelSupports(supports, API.mergedAreas) && !full.isNullObject;
   let merges: string[] = [];
 
-  for (let g = 0; g < plan.groups.length; g++) {
-    const group = plan.groups[g];
+  // Groups still to read; a group whose payload Excel refuses comes back as two halves.
+  const pending: ReadChunk[][] = [...plan.groups];
+  let mergesRead = !wantMerges;
+  while (pending.length > 0) {
+    const group = pending.shift()!;
     const queue = () =>
       group.map((chunk) => {
         const range = worksheet.getRange(chunkAddress(origin, chunk));
@@ -72,7 +76,7 @@ export async function readWorksheet(context: Excel.RequestContext, worksheet: Ex
       });
     let loaded = queue();
     let areas: Excel.RangeAreas | undefined;
-    if (g === 0 && wantMerges) {
+    if (!mergesRead) {
       areas = full.getMergedAreasOrNullObject();
       areas.load('address');
     }
@@ -80,6 +84,13 @@ export async function readWorksheet(context: Excel.RequestContext, worksheet: Ex
       await context.sync();
       if (areas && !areas.isNullObject && areas.address) merges = splitAreas(areas.address);
     } catch (error) {
+      if (isPayloadLimitError(error)) {
+        // Denser text than the plan assumed: read the same cells in two smaller batches.
+        const halves = splitGroup(group);
+        if (!halves) throw error;
+        pending.unshift(...halves);
+        continue;
+      }
       // More than 512 merged areas make getMergedAreasOrNullObject fail, and the whole batch
       // with it: read the data again alone, then the merges band by band.
       if (!areas || isCellEditModeError(error)) throw error;
@@ -87,6 +98,7 @@ export async function readWorksheet(context: Excel.RequestContext, worksheet: Ex
       await context.sync();
       merges = await readMergesBanded(context, worksheet, parseAddress(full.address).range);
     }
+    mergesRead = true;
     for (const { chunk, range } of loaded) {
       copyInto(values, range.values, chunk.rowOffset, chunk.colOffset);
       copyInto(formulas, range.formulas, chunk.rowOffset, chunk.colOffset);
@@ -94,6 +106,16 @@ export async function readWorksheet(context: Excel.RequestContext, worksheet: Ex
     }
   }
   return { name, origin, values, formulas, numberFormats, merges, protected: isProtected };
+}
+
+/** A refused group in two: its chunks in halves, or its one chunk halved (undefined for one cell). */
+function splitGroup(group: ReadChunk[]): [ReadChunk[], ReadChunk[]] | undefined {
+  if (group.length > 1) {
+    const mid = Math.ceil(group.length / 2);
+    return [group.slice(0, mid), group.slice(mid)];
+  }
+  const halves = splitChunk(group[0]);
+  return halves && [[halves[0]], [halves[1]]];
 }
 
 function originOf(address: string): { row: number; col: number } {

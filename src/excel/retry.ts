@@ -20,6 +20,13 @@ export function isCellEditModeError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CELL_EDIT_MODE;
 }
 
+/** Excel on the web refuses a batch whose request or response passes 5 MB. */
+const PAYLOAD_LIMIT_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+
+export function isPayloadLimitError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && PAYLOAD_LIMIT_CODES.has(String((error as { code?: unknown }).code));
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function runWithRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {

@@ -119,6 +119,13 @@ export class FakeExcel {
   loads: LoadRecord[] = [];
   /** Errors thrown by the next syncs, in order. */
   failNextSyncs: unknown[] = [];
+  /** Like Excel on the web: a sync whose response passes this many bytes is refused. */
+  payloadLimitBytes = 5 * 1024 * 1024;
+  /** Response bytes (UTF-8 JSON of the loaded values/formulas/numberFormat) of every sync Excel answered. */
+  payloads: number[] = [];
+  /** Syncs refused for their payload. */
+  refusedPayloads: number[] = [];
+  private pendingLoads: Array<{ data: Record<string, unknown>; props: string[] }> = [];
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   comments: FakeComment[] = [];
@@ -141,12 +148,28 @@ export class FakeExcel {
       sync: async () => {
         self.syncs++;
         if (self.failNextSyncs.length > 0) throw self.failNextSyncs.shift();
+        const bytes = self.responseBytes();
+        if (bytes > self.payloadLimitBytes) {
+          self.refusedPayloads.push(bytes);
+          throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
+        }
+        self.payloads.push(bytes);
         for (const t of self.tracked) t.onSync?.();
         for (const t of self.tracked) await t.mock.sync();
         await new Promise((r) => setImmediate(r));
         for (const t of self.tracked) t.afterSync?.();
       },
     } as unknown as Excel.RequestContext;
+  }
+
+  /** Bytes of the data loads queued since the last sync, as the JSON response would carry them. */
+  private responseBytes(): number {
+    let bytes = 0;
+    for (const { data, props } of this.pendingLoads) {
+      for (const p of props) if (p === 'values' || p === 'formulas' || p === 'numberFormat') bytes += Buffer.byteLength(JSON.stringify(data[p]));
+    }
+    this.pendingLoads = [];
+    return bytes;
   }
 
   sheet(name: string): FakeSheet {
@@ -176,6 +199,7 @@ export class FakeExcel {
     mock.load = ((arg: string | string[]) => {
       const props = typeof arg === 'string' ? arg.split(',').map((p) => p.trim()) : Array.isArray(arg) ? arg : Object.keys(arg ?? {});
       this.loads.push({ kind, address, props });
+      this.pendingLoads.push({ data, props });
       return load(arg);
     }) as typeof mock.load;
     this.tracked.push({ mock, onSync: onSync ? () => onSync(mock) : undefined, afterSync: afterSync ? () => afterSync(mock) : undefined });

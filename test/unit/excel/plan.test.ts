@@ -1,4 +1,4 @@
-import { chunkAddress, normalizeFormula, parseAddress, planRead, splitAddress, splitAreas } from '../../../src/excel/plan';
+import { chunkAddress, normalizeFormula, parseAddress, planRead, splitAddress, splitAreas, splitChunk } from '../../../src/excel/plan';
 
 describe('planRead', () => {
   it('reads an ordinary sheet in one data sync', () => {
@@ -18,7 +18,7 @@ describe('planRead', () => {
   });
 
   it('slices a row that alone exceeds the budget into column pieces', () => {
-    const p = planRead(3, 16384, { budgetBytes: 100 * 180 });
+    const p = planRead(3, 16384, { budgetBytes: 100 * 180, bytesPerCell: 180 });
     expect(p.chunkCols).toBe(100);
     expect(p.chunkRows).toBe(1);
     expect(p.chunks.every((c) => c.estimatedBytes <= 100 * 180)).toBe(true);
@@ -26,10 +26,18 @@ describe('planRead', () => {
   });
 
   it('groups small chunks into one sync while within the budget', () => {
-    const p = planRead(10, 10, { budgetBytes: 50 * 180 });
+    const p = planRead(10, 10, { budgetBytes: 50 * 180, bytesPerCell: 180 });
     expect(p.chunks).toHaveLength(2);
     expect(p.groups).toHaveLength(2);
     expect(planRead(0, 0).syncs).toBe(1);
+  });
+
+  it('halves a refused chunk by rows, a single row by columns, and stops at one cell', () => {
+    const [a, b] = splitChunk({ rowOffset: 10, rowCount: 5, colOffset: 2, colCount: 4, cells: 20, estimatedBytes: 0 })!;
+    expect([a.rowOffset, a.rowCount, b.rowOffset, b.rowCount, a.colCount, b.colCount]).toEqual([10, 3, 13, 2, 4, 4]);
+    const [c, d] = splitChunk({ rowOffset: 7, rowCount: 1, colOffset: 0, colCount: 5, cells: 5, estimatedBytes: 0 })!;
+    expect([c.colOffset, c.colCount, d.colOffset, d.colCount, c.rowCount]).toEqual([0, 3, 3, 2, 1]);
+    expect(splitChunk({ rowOffset: 0, rowCount: 1, colOffset: 0, colCount: 1, cells: 1, estimatedBytes: 0 })).toBeUndefined();
   });
 
   it('addresses chunks absolutely', () => {

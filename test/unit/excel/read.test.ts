@@ -96,6 +96,45 @@ describe('readWorksheet', () => {
     expect(grid.merges).toEqual(['A1:B1']);
   });
 
+  it('reads a 100,000-cell scoring sheet with the default budget in ≤ ceil(cells/chunkCells)+1 syncs, every response under 5 MB', async () => {
+    const rows = 10000;
+    const rule = '达到或超过指标值得满分；否则指标得分=（完成率-60%）/(100%-60%)×指标分值；指标值低于60%，不得分。'.repeat(2);
+    const line = (r: number) => [`一级${r >> 8}`, `二级${r >> 4}`, `指标${r}`, 4, `指标解释${r}`, rule, 3.5, '扣0.5分：完成率为87.5%', '', r];
+    const values = Array.from({ length: rows }, (_, r) => line(r));
+    const x = new FakeExcel([{ name: '评分表', values }]);
+    let plan: ReadPlan | undefined;
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('评分表'), { supports: all, onPlan: (p) => (plan = p) });
+    const p = plan!;
+    expect(p.cells).toBe(100000);
+    expect(x.refusedPayloads).toEqual([]);
+    expect(x.syncs).toBeLessThanOrEqual(Math.ceil(p.cells / p.chunkCells) + 1);
+    expect(x.payloads.length).toBe(x.syncs);
+    expect(x.payloads[0]).toBe(0); // the extent sync carries no cell data
+    expect(Math.max(...x.payloads)).toBeLessThan(5 * 1024 * 1024);
+    // what was read is what the sheet holds: a 200-character text travels twice (value, formula)
+    expect(x.payloads.reduce((a, b) => a + b, 0)).toBeGreaterThan(rows * Buffer.byteLength(rule) * 2);
+    expect(grid.values[rows - 1]).toEqual(line(rows - 1));
+  });
+
+  it('reads a sheet denser than the plan assumes in halves, never asking for more than Excel answers', async () => {
+    const rows = 3000;
+    const text = (r: number, c: number) => `第${r}行第${c}列：${'评分标准文字'.repeat(50)}`;
+    const values = Array.from({ length: rows }, (_, r) => [0, 1, 2, 3].map((c) => text(r, c)));
+    const x = new FakeExcel([{ name: '长文本', values }]);
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('长文本'), { supports: all });
+    expect(x.refusedPayloads.length).toBeGreaterThan(0);
+    expect(x.refusedPayloads.every((b) => b > 5 * 1024 * 1024)).toBe(true);
+    expect(Math.max(...x.payloads)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(x.syncs).toBe(x.payloads.length + x.refusedPayloads.length);
+    expect(grid.values).toEqual(values);
+  });
+
+  it('gives up on a single cell Excel will not return, with Excel\'s error', async () => {
+    const x = new FakeExcel([{ name: 'S', values: [['x'.repeat(100)]] }]);
+    x.payloadLimitBytes = 50;
+    await expect(readWorksheet(x.context, x.context.workbook.worksheets.getItem('S'), { supports: all })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
   it('falls back to banded merged areas when the sheet has more than 512', async () => {
     const values = Array.from({ length: 1200 }, (_, r) => [`a${r}`, '', 'x']);
     const merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
