@@ -130,6 +130,7 @@ export function completionRate(actualIn: string | number, targetIn: string | num
     if (tv === 0) return { ok: false, reason: '目标值为 0，完成率无意义' };
     if (tv < 0) return { ok: false, reason: '目标值为负数，完成率无意义' };
     const rate = av / tv;
+    if (!Number.isFinite(rate)) return { ok: false, reason: `目标值 ${t.text} 过小，完成率无法计算` };
     return { ok: true, rate, direction: dir, explanation: `完成率 = 实际值 ${a.text} / 目标值 ${t.text} = ${formatPercent(rate)}` };
   }
   if (av <= 0) {
@@ -137,5 +138,6 @@ export function completionRate(actualIn: string | number, targetIn: string | num
     return { ok: false, reason: '越低越好的指标实际值为负数，完成率无意义' };
   }
   const rate = tv / av;
+  if (!Number.isFinite(rate)) return { ok: false, reason: `实际值 ${a.text} 过小，完成率无法计算` };
   return { ok: true, rate, direction: dir, explanation: `完成率 = 目标值 ${t.text} / 实际值 ${a.text} = ${formatPercent(rate)}（越低越好）` };
 }
