@@ -122,6 +122,28 @@ describe('score-audit audit', () => {
     expect(JSON.stringify(note)).toMatch(/评分审核/);
   });
 
+  it('leaves its input byte for byte as it was, whatever the command', async () => {
+    const before = sha(file);
+    const stamp = () => readFileSync(file).length;
+    const size = stamp();
+    const commands = [
+      ['detect', file],
+      ['detect', file, '--json'],
+      ['rule', '--coverage', file],
+      ['rule', '--coverage', file, '--json'],
+      ['audit', file],
+      ['audit', file, '--json'],
+      ['audit', file, '--fail-on', 'warning'],
+      ['audit', file, '--out', join(dir, 'every', 'copy.xlsx')],
+      ['audit', file, '--out', file],
+    ];
+    for (const args of commands) {
+      const r = await run(...args);
+      expect({ args, hash: sha(file), size: stamp() }).toEqual({ args, hash: before, size });
+      expect(r.err).not.toMatch(/\n\s+at /); // a sentence, never a stack trace
+    }
+  });
+
   it('groups human output by sheet and table', async () => {
     const r = await run('audit', file);
     expect(r.out).toMatch(/\[评分表\]/);
