@@ -18,7 +18,8 @@ describe.each(BAD_CASES.map((c) => [c.file, c] as const))('%s', (_f, c) => {
     const err: string[] = [];
     const started = Date.now();
     const code = await main(['audit', file, '--json'], (s) => out.push(s), (s) => err.push(s));
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // A guard against a hang, not a benchmark: the budget is several times the time it takes.
+    expect(Date.now() - started).toBeLessThan(c.budgetMs ?? 20_000);
     expect(err.join('\n')).not.toMatch(/内部错误|internal error/);
     if (c.outcome.kind === 'message') {
       expect(code).toBe(2);
@@ -29,5 +30,5 @@ describe.each(BAD_CASES.map((c) => [c.file, c] as const))('%s', (_f, c) => {
       c.outcome.check?.(json);
     }
     expect(hash()).toBe(before);
-  });
+  }, 120_000);
 });
