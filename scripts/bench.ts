@@ -24,7 +24,6 @@ async function measureAudit(bytes: Uint8Array, rows: number): Promise<AuditRun> 
   const t1 = performance.now();
   const result = auditWorkbook(wb);
   const t2 = performance.now();
-  if (process.env.BENCH_DEBUG) console.error(rows, (t1 - t0).toFixed(0), (t2 - t1).toFixed(0));
   return { parseMs: t1 - t0, auditMs: t2 - t1, findings: result.findings.length };
 }
 

@@ -32,9 +32,11 @@ function levelNames(sheet: SheetModel, rows: number[], levelCols: number[]): Lev
   rows.forEach((row, i) => {
     let resetFrom = K;
     for (let k = 0; k < K; k++) {
+      const sourceRow = sheet.masterRow(row, levelCols[k]);
+      // Inside a merged block the name is the one already read on the block's first row.
+      if (sourceRow !== row && sourceRow === curRows[k] && cur[k] !== '') continue;
       const text = cleanName(sheet.text(row, levelCols[k]));
       if (text !== '') {
-        const sourceRow = sheet.masterRow(row, levelCols[k]);
         if (sourceRow === row) resetFrom = Math.min(resetFrom, k + 1);
         cur[k] = text;
         curRows[k] = sourceRow;
@@ -77,6 +79,8 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols:
   const sourceRow = (i: number, k: number): number => levels.sourceRows[i * K + k];
   const indicators: IndicatorRow[] = [];
   const groupRowValues = new Map<number, { weight?: number; score?: number }>();
+  let lastPath: string[] = [];
+  const lastNames: string[] = [];
   for (let i = 0; i < n; i++) {
     const row = dataRows[i];
     const weight = weightCol ? numberAt(sheet, row, weightCol) : undefined;
@@ -89,7 +93,13 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols:
       continue;
     }
     const path: string[] = [];
-    for (let k = 0; k <= depth; k++) path.push(parseGroupName(name(i, k)).name || name(i, k));
+    for (let k = 0; k <= depth; k++) {
+      const raw = name(i, k);
+      // Group names repeat down their block: reuse the previous indicator's reading.
+      path.push(k < lastPath.length && raw === lastNames[k] ? lastPath[k] : parseGroupName(raw).name || raw);
+      lastNames[k] = raw;
+    }
+    lastPath = path;
     const ind: IndicatorRow = { row, path };
     if (weight !== undefined) ind.weight = weight;
     if (score !== undefined) ind.score = score;
