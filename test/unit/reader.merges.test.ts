@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { rangeA1 } from '../../src/core/sheet/address';
+import { sheetFromGrid } from '../../src/core/sheet/model';
 import { excelInput, readWorkbook } from '../../src/io/reader';
 
 /**
@@ -32,4 +33,11 @@ test('merged ranges come from the package, exactly as exceljs reports them, shee
   expect(book.sheets[0].merges).toHaveLength(1501);
   expect(book.sheets[0].mergedValue(2, 1)).toBe('名称1');
   expect(book.sheets[2].mergedValue(3, 4)).toBe('合计');
+});
+
+test('a merge over the whole sheet (a damaged file) costs nothing beyond the cells with values', () => {
+  const sheet = sheetFromGrid({ name: 'S', values: [['总表', null], [1, 2]], merges: ['A1:XFD1048576', 'A1:B1'] });
+  expect(sheet.rowCount).toBe(1048576);
+  expect(sheet.mergedValue(2, 2)).toBe('总表');
+  expect(sheet.mergeAt(500000, 300)).toBeUndefined(); // outside the cells with values: not indexed
 });

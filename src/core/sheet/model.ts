@@ -57,6 +57,9 @@ export function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
+/** Larger merged areas are indexed only where the sheet holds values (see SheetModel). */
+const HUGE_MERGE_CELLS = 1 << 20;
+
 /** Normalised head of a text: vocabulary and titles are short, a long rule text needs only its start. */
 function normalizedHead(v: string): string {
   return normalizeForMatch(v.length > 80 ? v.slice(0, 80) : v);
@@ -99,13 +102,21 @@ export class SheetModel {
         }
       }
     });
+    // A merge over whole rows or columns (A1:XFD1048576 in a damaged file) is indexed only over
+    // the cells that hold values: the grid must not allocate the whole sheet.
+    const [dataRows, dataCols] = [maxRow, maxCol];
+    const indexed = merges.map((m) =>
+      (m.bottom - m.top + 1) * (m.right - m.left + 1) <= HUGE_MERGE_CELLS ? m : { ...m, bottom: Math.min(m.bottom, dataRows), right: Math.min(m.right, dataCols) },
+    );
     for (const m of merges) {
       maxRow = Math.max(maxRow, m.bottom);
       maxCol = Math.max(maxCol, m.right);
     }
-    merges.forEach((m, i) => {
+    const width = indexed.reduce((w, m) => Math.max(w, m.right), dataCols) + 1;
+    indexed.forEach((m, i) => {
+      if (m.top > m.bottom || m.left > m.right) return;
       for (let r = m.top; r <= m.bottom; r++) {
-        const line = (this.mergeGrid[r] ??= new Int32Array(maxCol + 1));
+        const line = (this.mergeGrid[r] ??= new Int32Array(width));
         for (let c = m.left; c <= m.right; c++) line[c] = i + 1;
       }
       this.mergeGrid[m.top]![m.left] = -(i + 1);
