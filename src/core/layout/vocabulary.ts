@@ -80,30 +80,18 @@ export function defaultAnswerWeights(labels: string[]): number[] {
   return labels.map(byLabel);
 }
 
-/**
- * A group weight written into a name: "A决策15分", "A1项目立项5分", "产出指标(50分)",
- * "年度绩效目标（80分）", "产出指标 50%". Returns the bare name, code and weight.
- */
-export function parseGroupName(raw: string): GroupName {
-  let parsed = groupNames.get(raw);
-  if (parsed === undefined) {
-    parsed = parseGroupNameUncached(raw);
-    if (groupNames.size > 50_000) groupNames.clear();
-    groupNames.set(raw, parsed);
-  }
-  return parsed;
-}
-
+/** A group's name as written, read: the bare name, a code before it, a weight written into it. */
 export interface GroupName {
   readonly name: string;
   readonly code?: string;
   readonly weight?: number;
 }
 
-/** Every row of a merged block repeats its name: parse each name once. */
-const groupNames = new Map<string, GroupName>();
-
-function parseGroupNameUncached(raw: string): GroupName {
+/**
+ * A group weight written into a name: "A决策15分", "A1项目立项5分", "产出指标(50分)",
+ * "年度绩效目标（80分）", "产出指标 50%". Returns the bare name, code and weight.
+ */
+export function parseGroupName(raw: string): GroupName {
   let s = raw.replace(/\s+/g, '');
   // Most names carry neither a code nor a weight nor trailing punctuation.
   if (!/^[A-Za-z]|[分%)）:：、.]$/.test(s)) return { name: s };
