@@ -1,4 +1,4 @@
-import { CellValue, isCellError, SheetModel } from '../sheet/model';
+import { CellValue, isBlank, SheetModel, shownText } from '../sheet/model';
 import { HeaderCandidate, LabelReader, labelReader, recogniseHeader } from './header';
 import { TotalRow } from './types';
 import { isTrailerLabel, looksLikeNote, looksLikeTitle } from './vocabulary';
@@ -32,8 +32,7 @@ interface RowSummary {
 function sameShown(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
   if (typeof a === 'string' && typeof b === 'string') return false;
-  const shown = (v: CellValue): string => (v === null ? '' : isCellError(v) ? v.error : String(v));
-  return shown(a) === shown(b);
+  return shownText(a) === shownText(b);
 }
 
 function readRow(sheet: SheetModel, labelAt: LabelReader, row: number, left: number, right: number): RowSummary {
@@ -42,7 +41,7 @@ function readRow(sheet: SheetModel, labelAt: LabelReader, row: number, left: num
   let first: CellValue = null;
   for (let c = left; c <= right; c++) {
     const v = sheet.mergedValue(row, c);
-    if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    if (isBlank(v)) continue;
     if (!summary.firstCol) {
       summary.firstCol = c;
       first = v;

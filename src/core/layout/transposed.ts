@@ -16,7 +16,6 @@ export function findTransposedSummaries(sheet: SheetModel): DetectedTable[] {
     for (let c = 1; c < sheet.colCount; c++) {
       const raw = sheet.value(r, c);
       if (typeof raw !== 'string' || raw.length > 12) continue; // 分值/权重 labels are short
-      if (!/[权權分]/.test(raw)) continue; // every weight label (权重, 分值, 满分, 权数…) has one
       if (cachedRole(sheet.norm(r, c)) !== 'weight') continue;
       const rows: Partial<Record<SummaryRole, number>> = { weight: r };
       let last = r;

@@ -96,8 +96,7 @@ let cached = 0;
  * The same (text, points) returns the same object (bounded cache: emptied when full).
  */
 export function parseRule(text: string, points: number): Rule {
-  let byText = cache.get(points);
-  const hit = byText?.get(text);
+  const hit = cache.get(points)?.get(text);
   if (hit) return hit;
   let rule: Rule;
   try {
@@ -106,7 +105,8 @@ export function parseRule(text: string, points: number): Rule {
     rule = unparsed(String(text ?? ''), Number.isFinite(points) && points > 0 ? points : 0, '评分标准结构无法解析');
   }
   if (cached >= CACHE_LIMIT) clearRuleCache();
-  if (!byText || !cache.has(points)) {
+  let byText = cache.get(points);
+  if (!byText) {
     byText = new Map();
     cache.set(points, byText);
   }

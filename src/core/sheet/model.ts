@@ -42,6 +42,18 @@ export function isCellError(v: unknown): v is CellError {
 
 const ERROR_CODES = new Set(['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BUSY!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!']);
 
+/** A value as the cell shows it: "" for empty, the code for an error. */
+export function shownText(v: CellValue): string {
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** Empty, or only whitespace. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && (v.length === 0 || v.trim() === ''));
+}
+
 /** Normalise one host value into a CellValue. */
 export function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -171,10 +183,7 @@ export class SheetModel {
 
   /** Display text of the merged value ("" for empty). */
   text(row: number, col: number): string {
-    const v = this.mergedValue(row, col);
-    if (v === null) return '';
-    if (isCellError(v)) return v.error;
-    return String(v);
+    return shownText(this.mergedValue(row, col));
   }
 
   /** Normalised text for vocabulary matching (cached per distinct string of this sheet). */
@@ -190,9 +199,7 @@ export class SheetModel {
   }
 
   isEmpty(row: number, col: number): boolean {
-    const v = this.mergedValue(row, col);
-    if (v === null) return true;
-    return typeof v === 'string' && (v.length === 0 || v.trim() === '');
+    return isBlank(this.mergedValue(row, col));
   }
 
   /** Columns 1..colCount of a row that hold a value (merged view). */

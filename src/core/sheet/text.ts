@@ -4,9 +4,9 @@
  * spaces ("合  计") and sometimes Traditional characters (權重/評分/指標).
  */
 
-/** Full-width ASCII (Ｆ, １, （, ％, ：) to half-width; ideographic space to space. Keeps ①②③. */
 const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/;
 
+/** Full-width ASCII (Ｆ, １, （, ％, ：) to half-width; ideographic space to space. Keeps ①②③. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH_RE.test(s)) return s;
   let out = '';
@@ -42,8 +42,10 @@ const TRAD_TO_SIMP: Record<string, string> = {
   稅: '税', 獲: '获', 勵: '励', 獎: '奖', 補: '补', 貼: '贴', 進: '进', 度: '度',
 };
 
-const TRAD_RE = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`, 'g');
-const HAS_TRAD_RE = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`);
+const TRAD_CLASS = `[${Object.keys(TRAD_TO_SIMP).join('')}]`;
+const TRAD_RE = new RegExp(TRAD_CLASS, 'g');
+/** Without the g flag: test() keeps no lastIndex between calls. */
+const HAS_TRAD_RE = new RegExp(TRAD_CLASS);
 
 export function toSimplified(s: string): string {
   if (!HAS_TRAD_RE.test(s)) return s;
