@@ -3,7 +3,8 @@
  */
 /*
  * Offline validation of manifest.xml (office-addin-manifest validate needs an online service):
- *  (a) XSD validation with xmllint-wasm against ../shared/schemas/addin-manifest (next to the repo);
+ *  (a) XSD validation with xmllint-wasm against test/fixtures/schemas/addin-manifest (copied from the
+ *      workplace's shared/schemas, attribution in its README, so a fresh clone validates alone);
  *  (b) structural checks the schemas cannot express: resource references, lengths, one https origin,
  *      the shared-runtime wiring, the PERF namespace, requirement sets, locales, icons.
  * jsdom (from jest-environment-jsdom) supplies DOMParser.
@@ -14,7 +15,7 @@ import { validateXML } from 'xmllint-wasm';
 
 const REPO = path.resolve(__dirname, '../..');
 const MANIFEST_PATH = path.join(REPO, 'manifest.xml');
-const SCHEMA_DIR = path.resolve(__dirname, '../../../shared/schemas/addin-manifest');
+const SCHEMA_DIR = path.resolve(__dirname, '../fixtures/schemas/addin-manifest');
 const ENTRY_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -108,8 +109,7 @@ describe('manifest.xml: XML schema (offline, xmllint-wasm)', () => {
   it('validates against OfficeAppManifestV1_1.xsd and the schemas it imports', async () => {
     if (!existsSync(path.join(SCHEMA_DIR, ENTRY_SCHEMA))) {
       throw new Error(
-        `Manifest schemas not found at ${SCHEMA_DIR}. They live in the shared/ folder next to this repository ` +
-          `(../shared/schemas/addin-manifest); clone or copy it there to run this test.`,
+        `Manifest schemas not found at ${SCHEMA_DIR}: they are part of the repository (test/fixtures/schemas/addin-manifest).`,
       );
     }
     const xsds = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.xsd'));
