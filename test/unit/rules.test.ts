@@ -269,6 +269,17 @@ describe('helpers', () => {
     expect(ruleToJSON(parseRule('详见附件三', 2))).toMatchObject({ parsed: false, allowed: [[0, 2]] });
   });
 
+  test('"得5分，否则扣2分": the other outcome is 3, not 0', () => {
+    const r = parseRule('预算编制科学得5分，否则扣2分。', 5);
+    expect(ruleToJSON(r)).toMatchObject({ parsed: true, kind: 'binary', allowed: [[3, 3], [5, 5]] });
+    expect(isScoreAllowed(r, 3)).toBe(true);
+    expect(isScoreAllowed(r, 0)).toBe(false);
+    expect(r.parsed && [r.score(0.5), r.score(1)]).toEqual([3, 5]);
+    // a deduction of everything, or no stated deduction, stays all-or-nothing
+    expect(parseRule('完成得5分，未完成扣5分。', 5).allowed).toEqual([[0, 0], [5, 5]]);
+    expect(parseRule('完成得2分，未完成不计分。', 2).allowed).toEqual([[0, 0], [2, 2]]);
+  });
+
   test('formatAllowed and isScoreAllowed', () => {
     expect(formatAllowed([[0, 2]])).toBe('0–2 之间任意分值');
     expect(formatAllowed([[0, 0], [2, 2]])).toBe('{0, 2}');

@@ -160,6 +160,12 @@ export function findStatedPoints(s: string, weight: number): StatedPoints[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** "得5分，否则扣2分": the other case loses a fixed number of points, not all of them. */
+export function findFallbackDeduction(s: string): { text: string; points: number } | undefined {
+  const m = new RegExp(String.raw`(?:否则|未完成|未达到|没达到|没有达到|达不到|不符合)[^，,；;。每]{0,6}?扣除?\s*(${NUM})\s*分`).exec(s);
+  return m ? { text: m[0], points: Number(m[1]) } : undefined;
+}
+
 /** The clause gives the other case its own outcome ("否则", "未完成不计分", "没达到0分"). */
 export function hasFallback(s: string): boolean {
   return /否则|未完成|未达到|没达到|没有达到|达不到|未按|不符合|低于|其余|其他情况/.test(s);

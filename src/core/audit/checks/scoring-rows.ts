@@ -157,7 +157,8 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
         }),
       );
     } else if (inRange && !isScoreAllowed(rule, ind.score)) {
-      const allOrNothing = rule.kinds.every((k) => ALL_OR_NOTHING.has(k));
+      // "得5分，否则扣2分" is binary too, but its other outcome is 3, not nothing.
+      const allOrNothing = rule.kinds.every((k) => ALL_OR_NOTHING.has(k)) && rule.allowed[0]?.[0] === 0;
       out.push(
         findingIn(table, {
           row: ind.row,

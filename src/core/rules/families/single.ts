@@ -1,5 +1,5 @@
 import { findBands, bandScore } from './bands';
-import { findDiscretionary, findEqualShares, findLinear, findProportional, findSelfEval, findStatedPoints, findSteps, StatedPoints } from '../clauses';
+import { findDiscretionary, findEqualShares, findFallbackDeduction, findLinear, findProportional, findSelfEval, findStatedPoints, findSteps, StatedPoints } from '../clauses';
 import { maxOf, point, range, stepsDown, union } from '../intervals';
 import { Reading, single, uniqueKinds } from '../reading';
 import { fmtNum } from '../tokens';
@@ -137,8 +137,19 @@ export function readSingle(s: string, weight: number): Reading | string {
         extraKinds.push('binary');
         clauses.push({ text: positives[0].text, kind: 'binary', points: n });
       } else {
-        alts.push({ kind: 'binary', allowed: union(point(0), point(n)), top: n, label: '完成率（达到目标为 100%）', score: (r) => (r >= 1 - 1e-9 ? n : 0), explanation: `达到要求得${fmtNum(n)}分，否则得0分` });
+        // "否则扣2分": the other outcome is the top less the deduction, not 0.
+        const fallback = zeroStated ? undefined : findFallbackDeduction(rest);
+        const other = fallback && fallback.points < n ? n - fallback.points : 0;
+        alts.push({
+          kind: 'binary',
+          allowed: union(point(other), point(n)),
+          top: n,
+          label: '完成率（达到目标为 100%）',
+          score: (r) => (r >= 1 - 1e-9 ? n : other),
+          explanation: other > 0 ? `达到要求得${fmtNum(n)}分，否则扣${fmtNum(n - other)}分（得${fmtNum(other)}分）` : `达到要求得${fmtNum(n)}分，否则得0分`,
+        });
         for (const p of stated) clauses.push({ text: p.text, kind: 'binary', points: p.hi });
+        if (other > 0) clauses.push({ text: fallback!.text, kind: 'binary', points: other });
       }
     } else if (positives.length >= 1) {
       const allowed = union(...positives.map((p) => range(p.lo, p.hi)), zeroStated ? point(0) : []);
