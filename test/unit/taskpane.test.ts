@@ -22,7 +22,7 @@ function table(sheet: string, range: string, kind: TableKind = 'scoring'): Detec
   return { sheet, kind, range: parseRangeA1(range), headerRow: 1, headerRows: 1, columns: {}, dataRows: [], indicators: [], totals: [], groups: [] };
 }
 
-function finding(sheet: string, cell: string, severity: Severity, code = 'score.not-allowed', tableRange?: string): Finding {
+function finding(sheet: string, cell: string, severity: Severity, code: Finding['code'] = 'score.not-allowed', tableRange?: string): Finding {
   return { sheet, cell, cells: [cell], code, severity, message: `${sheet}!${cell} ${code}`, expected: 1, actual: 0.75, rule: '得1分', ...(tableRange ? { table: tableRange } : {}) };
 }
 
@@ -118,7 +118,7 @@ describe('grouping findings', () => {
   });
 
   it('leaves out tables without findings', () => {
-    const groups = groupFindings(tables, [finding('表2', 'C5', 'info', 'x', 'B3:H40')]);
+    const groups = groupFindings(tables, [finding('表2', 'C5', 'info', 'rule.not-understood', 'B3:H40')]);
     expect(groups.map((g) => g.key)).toEqual(['表2!B3:H40']);
   });
 
@@ -131,7 +131,7 @@ describe('grouping findings', () => {
     const inside = finding('表2', 'D7', 'error');
     const cross1 = finding('汇总', 'C4', 'error', 'summary.total');
     const cross2 = finding('表1', 'Z99', 'warning', 'formula.typed-total');
-    const named = finding('表3', 'D4', 'info', 'x', 'A1:F9');
+    const named = finding('表3', 'D4', 'info', 'rule.not-understood', 'A1:F9');
     expect(tableOfFinding(inside, tables)).toBe(t3);
     expect(tableOfFinding(cross1, tables)).toBeUndefined();
     const groups = groupFindings(tables, [cross1, named, inside, cross2], ['表1', '表2', '表3', '汇总']);

@@ -1,6 +1,7 @@
 import { a1, rangeA1 } from '../sheet/address';
 import { DetectedTable } from '../layout/types';
-import { Finding, Severity } from './types';
+import { catalogueEntry, FindingCode } from './catalogue';
+import { Finding } from './types';
 
 /** Numbers in messages: at most 4 decimals, no float noise. */
 export function fmt(n: number): string {
@@ -12,8 +13,7 @@ export { formatPercent as fmtPct } from '../values/number';
 export interface FindingInput {
   row: number;
   col: number;
-  code: string;
-  severity: Severity;
+  code: FindingCode;
   message: string;
   expected?: number | string | null;
   actual?: number | string | null;
@@ -31,7 +31,7 @@ export function findingIn(table: DetectedTable, f: FindingInput): Finding {
     cell,
     cells: [...new Set(cells)],
     code: f.code,
-    severity: f.severity,
+    severity: catalogueEntry(f.code).severity,
     message: f.message,
     expected: f.expected ?? null,
     actual: f.actual ?? null,

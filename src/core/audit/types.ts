@@ -1,5 +1,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
+import type { FindingCode } from './catalogue';
+
 /**
  * One thing the audit found. The same object is shown by the pane, printed by the CLI and
  * written into the annotated copy.
@@ -10,8 +12,8 @@ export interface Finding {
   cell: string;
   /** Every cell the finding rests on (A1), the main cell first. */
   cells: string[];
-  /** Stable id of the check, e.g. "score.not-allowed". */
-  code: string;
+  /** Stable id of the check in the catalogue (catalogue.ts), e.g. "score.not-allowed". */
+  code: FindingCode;
   severity: Severity;
   /** What is wrong, in Chinese, naming the rule clause or arithmetic and expected vs actual. */
   message: string;

@@ -11,7 +11,7 @@ import type { DetectedTable } from '../../../src/core/layout/types';
 
 const all = () => true;
 
-function finding(sheet: string, cell: string, severity: Finding['severity'], message: string, code = 'score.test'): Finding {
+function finding(sheet: string, cell: string, severity: Finding['severity'], message: string, code: Finding['code'] = 'score.not-allowed'): Finding {
   return { sheet, cell, cells: [cell], code, severity, message, expected: null, actual: null, rule: '' };
 }
 

@@ -65,8 +65,8 @@ export function crossTableChecks(ctx: AuditContext): Finding[] {
         findingIn(table, {
           row: ind.row,
           col: scoreCol,
-          code: 'score.contradicts-completion',
-          severity: strict ? 'error' : 'warning',
+          // A binary rule leaves no doubt; a continuous one may rest on a rate the table rounds.
+          code: strict ? 'score.contradicts-completion' : 'score.differs-from-completion',
           message: `“${ind.path[ind.path.length - 1]}”在完成情况表（${where}）中的完成率为 ${measured.rates.map((r) => (r === null ? '无数据' : fmtPct(r))).join('、')}，按评分标准应得 ${fmt(expected)} 分，实际得分 ${fmt(ind.score)}`,
           expected: Number(expected.toFixed(4)),
           actual: ind.score,

@@ -52,7 +52,6 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
             row: total.row,
             col,
             code: 'formula.sum-omits',
-            severity: 'error',
             message: `${total.label}的公式 =${formula} 漏掉了 ${omitted.map((r) => a1(r, col)).join('、')}`,
             expected: `包含 ${columnLetters(col)}${withValue[0]}:${columnLetters(col)}${withValue[withValue.length - 1]}`,
             actual: `=${formula}`,
@@ -70,7 +69,6 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
             row: total.row,
             col,
             code: 'formula.sum-double',
-            severity: 'error',
             message: `${total.label}的公式 =${formula} 同时加了小计行和其下的指标行，重复计算`,
             expected: '只加指标行或只加小计行',
             actual: `=${formula}`,
@@ -97,7 +95,6 @@ function typedTotals(sheet: SheetModel, t: DetectedTable): Finding[] {
         row: x.total.row,
         col: x.col,
         code: 'formula.typed-total',
-        severity: 'warning',
         message: `${x.total.label}的 ${a1(x.total.row, x.col)} 是手工录入的数值，而同表其他合计（如 ${a1(formulas[0].total.row, formulas[0].col)}）用公式计算；数据改动后它不会更新`,
         expected: '公式',
         actual: x.cell!.value as number,
@@ -138,7 +135,6 @@ function columnPatterns(sheet: SheetModel, t: DetectedTable): Finding[] {
           row: r,
           col,
           code: s === '#value' ? 'formula.typed-in-formula-column' : 'formula.inconsistent',
-          severity: 'warning',
           message:
             s === '#value'
               ? `${a1(r, col)} 是手工录入的数值，而本列其他 ${n} 个单元格都用同一公式（如 ${a1(majorRow, col)}: =${sheet.cell(majorRow, col)!.formula}）`

@@ -25,7 +25,6 @@ export const satisfactionChecks: TableCheck = (ctx, table) => {
           row: ind.row,
           col: table.columns.rate,
           code: 'satisfaction.rate',
-          severity: 'error',
           message: `“${ind.path[0] ?? ''}”满意率应为 (${values.map((v, i) => `${fmt(v)}×${answers[i].weight}`).join(' + ')}) ÷ (${fmt(n)}×100) = ${fmtPct(expected)}，表中为 ${fmtPct(reading.value)}`,
           expected: Number(expected.toFixed(6)),
           actual: reading.value,
