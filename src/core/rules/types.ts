@@ -23,6 +23,20 @@ export interface RuleClause {
   kind: RuleKind;
   /** Points this clause gives or concerns, if it names any. */
   points?: number;
+  /** Where the clause stands in the raw text: [start, end). */
+  span?: [number, number];
+}
+
+/** The measured value a rule's score depends on (what PERF.RULESCORE's value and `rule --value` mean). */
+export interface RuleQuantity {
+  name: string;
+  /** '%' for rates (fractions: 85% → 0.85), '个百分点' for differences (0.02 = 2个百分点), '名', '个月', '处' …. */
+  unit: string;
+  /** level: the value against a target; gap: the shortfall itself (0 = full points); rank: a place (1 = best); count: occurrences. */
+  kind: 'level' | 'gap' | 'rank' | 'count';
+  direction: 'higher' | 'lower';
+  /** The figure full points need, for a level. */
+  target?: number;
 }
 
 /** A named part with its own points: an item of a multi-item rule or a part of an additive rule. */
@@ -58,6 +72,10 @@ export interface ParsedRule {
   inputs: number;
   /** What the measured value is ("完成率", "满意率", "延期月数", …). */
   inputLabel?: string;
+  /** The measured value, with its unit and direction, when the rule scores one. */
+  quantity?: RuleQuantity;
+  /** The syntax tree the rule was read into (for --explain). */
+  tree?: import('./syntax').RuleTree;
   /** Items or parts with their own points, when the text lists them. */
   parts?: RulePart[];
   step?: RuleStep;
@@ -75,6 +93,8 @@ export interface UnparsedRule {
   points: number;
   /** Why the text is not understood (Chinese). */
   reason: string;
+  /** The parts of the text that could not be read. */
+  unread?: Array<{ start: number; end: number; text: string; reason: string }>;
   allowed: Interval[];
   clauses: RuleClause[];
 }

@@ -40,12 +40,26 @@ const TRAD_TO_SIMP: Record<string, string> = {
   證: '证', 試: '试', 驗: '验', 處: '处', 兩: '两', 億: '亿', 萬: '万', 個: '个', 佔: '占',
   內: '内', 來: '来', 後: '后', 並: '并', 於: '于', 註: '注', 統: '统', 銀: '银',
   稅: '税', 獲: '获', 勵: '励', 獎: '奖', 補: '补', 貼: '贴', 進: '进', 度: '度',
+  // The words of rule texts (评分标准) and reasons.
+  績: '绩', 層: '层', 領: '领', 導: '导', 遲: '迟', 歲: '岁', 齡: '龄', 違: '违', 審: '审', 檢: '检', 測: '测', 劃: '划',
+  編: '编', 製: '制', 還: '还', 虧: '亏', 損: '损', 給: '给', 該: '该', 這: '这', 嚴: '严', 齊: '齐', 論: '论', 書: '书',
+  檔: '档', 訂: '订', 簽: '签', 參: '参', 詳: '详', 請: '请', 認: '认', 識: '识', 錯: '错', 誤: '误', 紀: '纪', 値: '值',
+  傳: '传', 遞: '递', 視: '视', 適: '适', 滯: '滞', 從: '从', 將: '将', 屬: '属', 衛: '卫', 醫: '医', 療: '疗', 藥: '药',
+  農: '农', 鄉: '乡', 鎮: '镇', 縣: '县', 辦: '办', 職: '职', 責: '责', 義: '义', 員: '员', 隊: '队', 團: '团', 隨: '随',
+  監: '监', 協: '协', 護: '护', 險: '险', 災: '灾', 難: '难', 維: '维', 養: '养', 園: '园', 藝: '艺', 術: '术', 殘: '残',
+  僅: '仅', 帳: '账', 賬: '账', 轉: '转', 覈: '核', 場: '场', 號: '号', 頁: '页', 圍: '围', 間: '间', 較: '较', 異: '异',
+  離: '离', 積: '积', 極: '极', 響: '响', 舉: '举', 組: '组', 織: '织', 閉: '闭', 題: '题',
 };
 
 const TRAD_CLASS = `[${Object.keys(TRAD_TO_SIMP).join('')}]`;
 const TRAD_RE = new RegExp(TRAD_CLASS, 'g');
 /** Without the g flag: test() keeps no lastIndex between calls. */
 const HAS_TRAD_RE = new RegExp(TRAD_CLASS);
+
+/** One character, Traditional → Simplified where the table knows it. */
+export function simplifiedChar(ch: string): string {
+  return TRAD_TO_SIMP[ch] ?? ch;
+}
 
 export function toSimplified(s: string): string {
   if (!HAS_TRAD_RE.test(s)) return s;

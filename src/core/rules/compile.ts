@@ -1,0 +1,926 @@
+import { evaluate, formatExpr, variablesOf } from './expr';
+import { normalizeIntervals, point, range } from './intervals';
+import { LOWER_IS_BETTER, UnitClass } from './lexicon';
+import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, pick, Region, segment, within } from './regions';
+import { Amount, BandCondition, Clause, ClauseOf, Condition, ItemNode, Outcome, RuleTree, Step } from './syntax';
+import { fmtNum, tidy } from './tokens';
+import { Interval, RuleKind } from './types';
+
+/**
+ * The fourth step: the syntax tree, against the indicator's points, compiled into (a) the allowed
+ * scores as a union of intervals and (b) a piecewise score of one measured quantity, each piece
+ * pointing back at the clause it came from.
+ */
+
+/** The one value a rule's score depends on, stated so a caller knows what to pass. */
+export interface MeasuredQuantity {
+  /** As the text names it ("按期结案率", "排名"), or what the step counts ("延期月数"). */
+  name: string;
+  /** '%' for rates (passed as fractions: 85% → 0.85), '个百分点' for differences (2个百分点 → 0.02), '名', '个月', '处' …. */
+  unit: string;
+  /**
+   * level: the value itself against a target ("按期结案率"); gap: how far short or over (0 = full
+   * points); rank: a place (1 = best); count: occurrences (0 = full points).
+   */
+  kind: 'level' | 'gap' | 'rank' | 'count';
+  direction: 'higher' | 'lower';
+  /** The figure full points need, for a level. */
+  target?: number;
+  /** Which figures lie on this value's axis (a band of another unit is about something else). */
+  axis: UnitClass | 'plain' | 'rank' | 'ratio-first';
+}
+
+/** One piece of the score function: a region of the measured value and the score there. */
+export interface Piece extends Candidate {
+  value(x: number): number | null;
+  /** The clause (index into the compiled clause list) it came from. */
+  clause: number;
+  /** Chinese, for the explanation: "≥70%：50 分". */
+  label: string;
+}
+
+export interface PartInfo {
+  label: string;
+  points: number;
+  clause: string;
+  allowed: Interval[];
+}
+
+export interface StepInfo {
+  per: number;
+  unit: string;
+  deduct: number;
+  share?: number;
+}
+
+export interface Compiled {
+  allowed: Interval[];
+  max: number;
+  pieces: Piece[];
+  quantity?: MeasuredQuantity;
+  /** Distinct measured quantities the clauses name (the score function uses the first). */
+  quantities: number;
+  discretionary: boolean;
+  kinds: Set<RuleKind>;
+  steps: StepInfo[];
+  parts?: PartInfo[];
+  /** Per-item score functions of a multi-item rule. */
+  items?: Compiled[];
+  /** Lines of the Chinese explanation, from the clauses. */
+  lines: string[];
+  /** Clauses with the family each was read as. */
+  clauses: Array<{ clause: Clause; kind: RuleKind; points?: number }>;
+  /** Why the tree could not be compiled (then the rule is not understood). */
+  failure?: string;
+}
+
+interface Ctx {
+  text: string;
+  points: number;
+}
+
+const EPS = 1e-9;
+const MAX_STEP_VALUES = 2000;
+
+const pct = (v: number): string => `${fmtNum(v * 100)}%`;
+
+function amountRange(a: Amount, points: number, itemPoints = points): [number, number] {
+  switch (a.kind) {
+    case 'points':
+      return [a.lo, a.hi];
+    case 'full':
+      return [points, points];
+    case 'zero':
+      return [0, 0];
+    case 'share': {
+      const base = a.of === 'item' ? itemPoints : points;
+      return [a.lo * base, a.hi * base];
+    }
+  }
+}
+
+function amountLabel(a: Amount): string {
+  switch (a.kind) {
+    case 'points':
+      return a.lo === a.hi ? `${fmtNum(a.lo)} 分` : `${fmtNum(a.lo)}–${fmtNum(a.hi)} 分`;
+    case 'full':
+      return '满分';
+    case 'zero':
+      return '0 分';
+    case 'share':
+      return `${a.of === 'item' ? '该项' : ''}分值的 ${a.lo === a.hi ? pct(a.lo) : `${pct(a.lo)}–${pct(a.hi)}`}`;
+  }
+}
+
+function regionLabel(r: Region, unit: string): string {
+  const show = (v: number): string => (unit === '%' ? pct(v) : `${fmtNum(v)}${unit}`);
+  return r
+    .map((s) => {
+      if (s.lo === -Infinity && s.hi === Infinity) return '任意值';
+      if (s.lo === s.hi) return `= ${show(s.lo)}`;
+      if (s.lo === -Infinity) return `${s.hiIncl ? '≤' : '<'} ${show(s.hi)}`;
+      if (s.hi === Infinity) return `${s.loIncl ? '≥' : '>'} ${show(s.lo)}`;
+      return `${show(s.lo)}${s.loIncl ? '（含）' : '（不含）'}–${show(s.hi)}${s.hiIncl ? '（含）' : '（不含）'}`;
+    })
+    .join(' 或 ');
+}
+
+function isLowerBetter(name: string): boolean {
+  return LOWER_IS_BETTER.some((w) => name.includes(w));
+}
+
+// ------------------------------------------------------------------------------- the block
+
+/**
+ * A list of clauses read as one rule over the points `points` (an item's or the indicator's).
+ */
+export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ctx): Compiled {
+  const kinds = new Set<RuleKind>();
+  const lines: string[] = [];
+  const described: Compiled['clauses'] = [];
+  const scoring = clauses.filter((c) => c.kind !== 'description' && c.kind !== 'definition' && c.kind !== 'reference' && c.kind !== 'overflow');
+  const declaredTotal = clauses.find((c): c is ClauseOf<'declare'> => c.kind === 'declare' && c.scope === 'total');
+  let B = declaredTotal ? declaredTotal.points : points;
+
+  const rules = scoring.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule');
+  const floors = scoring.filter((c): c is ClauseOf<'floor'> => c.kind === 'floor');
+  const deductionCaps = scoring.filter((c): c is ClauseOf<'deductionCap'> => c.kind === 'deductionCap');
+  const scoreCaps = scoring.filter((c): c is ClauseOf<'scoreCap'> => c.kind === 'scoreCap');
+  const rateCaps = scoring.filter((c): c is ClauseOf<'rateCap'> => c.kind === 'rateCap');
+  const bases = scoring.filter((c): c is ClauseOf<'basis'> => c.kind === 'basis');
+
+  // "(3分)" after the rule it heads ("…计算得分(3分)") or before it ("严格落实…（1.5分）。…扣0.5分"): the points of the block.
+  const declared = rules.filter((r) => r.outcome.kind === 'award' && r.outcome.declared);
+  let heading: ClauseOf<'rule'> | undefined;
+  if (declared.length === 1 && scoring.length > 1 && declared[0].cond.kind !== 'otherwise') {
+    heading = declared[0];
+    const a = heading.outcome as Extract<Outcome, { kind: 'award' }>;
+    if (a.amount.kind === 'points' && a.amount.lo === a.amount.hi) B = a.amount.lo;
+  }
+  const active = rules.filter((r) => r !== heading);
+  const steps = scoring.filter((c): c is ClauseOf<'step'> => c.kind === 'step');
+
+  // Parts written with their points ("目标明确(1分),目标细化(1.5分)"): each its own all-or-nothing part.
+  if (declared.length >= 2 && !declared.some((r) => r.cond.kind === 'otherwise') && active.every((r) => r.outcome.kind === 'award' && r.outcome.declared) && steps.length === 0) {
+    const parts: PartInfo[] = declared.map((r) => {
+      const [lo, hi] = amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B);
+      return { label: condLabel(r.cond) || '该项', points: hi, clause: ctx.text.slice(r.s, r.e), allowed: lo === hi ? normalizeIntervals([[0, 0], [hi, hi]]) : normalizeIntervals([[0, 0], [lo, hi]]) };
+    });
+    kinds.add('additive-parts');
+    for (const r of declared) described.push({ clause: r, kind: 'additive-parts', points: amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B)[1] });
+    const allowed = parts.reduce<Interval[]>((acc, p) => minkowski(acc, p.allowed), [[0, 0]]);
+    lines.push(`各部分分值相加：${parts.map((p) => `${p.label} ${fmtNum(p.points)} 分`).join('，')}`);
+    return { allowed, max: parts.reduce((a, p) => a + p.points, 0), pieces: [], quantities: 0, discretionary: false, kinds, steps: [], parts, lines, clauses: described };
+  }
+
+  // Groups of qualitative tiers closed by a zero or otherwise tier ("…得4分；…得2分；…不得分；入选…名单的，得2分").
+  const groups = tierGroups(active);
+  if (groups.length > 1 && steps.length === 0) {
+    const compiled = groups.map((g) => compileBlock(g, B, ctx));
+    const sum = compiled.reduce((a, c) => a + c.max, 0);
+    const top = Math.max(...compiled.map((c) => c.max));
+    if (Math.abs(sum - B) < Math.abs(top - B) - EPS) {
+      kinds.add('additive-parts');
+      const parts = compiled.map((c, i) => ({ label: `第${i + 1}部分`, points: c.max, clause: groups[i].map((r) => ctx.text.slice(r.s, r.e)).join('；'), allowed: c.allowed }));
+      for (const c of compiled) for (const k of c.kinds) kinds.add(k);
+      lines.push(...compiled.map((c, i) => `第${i + 1}部分（最高 ${fmtNum(c.max)} 分）：${c.lines.join('；')}`));
+      return {
+        allowed: compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]),
+        max: sum,
+        pieces: [],
+        quantities: 0,
+        discretionary: compiled.some((c) => c.discretionary),
+        kinds,
+        steps: [],
+        parts,
+        lines,
+        clauses: compiled.flatMap((c) => c.clauses),
+      };
+    }
+  }
+
+  // "发现一处…扣0.5分，扣完为止", "评价中发现1例不相符的扣0.2分": per occurrence, unless other counts are banded ("两次及以上的不得分").
+  const countRules = active.filter((r) => r.cond.kind === 'count');
+  for (const r of countRules) {
+    const c = r.cond as Extract<Condition, { kind: 'count' }>;
+    if (countRules.length !== 1 || c.lo !== c.hi || r.oneOff) break;
+    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount))) break;
+    const direction: Step['direction'] = r.outcome.kind === 'deduct' ? 'deduct' : 'award';
+    const step: ClauseOf<'step'> = { kind: 'step', cond: { kind: 'none' }, step: { per: c.lo, unit: c.unit, unitClass: 'count', verb: '', subject: '', amount: r.outcome.amount, direction }, s: r.s, e: r.e };
+    steps.push(step);
+    active.splice(active.indexOf(r), 1);
+  }
+
+  // ---- pieces of the score function
+  const quantity = findQuantity(active, steps, bases, B);
+  const pieces: Piece[] = [];
+  const allowedParts: Interval[] = [];
+  const explicitRegions: Region[] = [];
+  let discretionary = false;
+  let implicitZero = true;
+  const oneOffs: number[] = [];
+  const fixedDeductions: number[] = [];
+  const awards: number[] = [];
+  let order = 0;
+  const unit = quantity?.unit ?? '';
+
+  const fullRegion = (): Region | null => {
+    if (!quantity) return null;
+    if (quantity.kind === 'gap' || quantity.kind === 'count') return below(0, true, false);
+    if (quantity.kind === 'rank') return null;
+    return quantity.direction === 'higher' ? atLeast(quantity.target ?? 1) : below(quantity.target ?? 1, true);
+  };
+  const regionOf = (cond: Condition, outcome?: Outcome): Region | null => {
+    switch (cond.kind) {
+      case 'band':
+        if (quantity && !onAxis(cond, quantity)) {
+          // A band of another value ("完成率100%计满分" beside "有1人不达标"): the condition of full points, or no region.
+          return outcome && isTopAward(outcome, B) ? fullRegion() : null;
+        }
+        return bandRegion(cond);
+      case 'rank':
+        if (quantity?.axis === 'ratio-first') return cond.lo === 1 && cond.hi === 1 ? atLeast(1) : null;
+        return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi, incl: true, explicit: true })];
+      case 'count':
+        return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi, incl: true, explicit: true })];
+      case 'met':
+        return fullRegion();
+      case 'notMet': {
+        const full = fullRegion();
+        return full ? complement([full]) : null;
+      }
+      case 'otherwise': {
+        const rest = complement(explicitRegions);
+        return cond.band ? intersect(rest, bandRegion(cond.band)) : rest;
+      }
+      case 'none':
+        return null;
+      case 'qualitative':
+        return null;
+    }
+  };
+
+  for (const r of active) {
+    const region = regionOf(r.cond, r.outcome);
+    const o = r.outcome;
+    const idx = described.length;
+    const label = region ? regionLabel(region, unit) : condLabel(r.cond);
+    if (r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || (r.cond.kind === 'qualitative' && r.cond.negative)) implicitZero = false;
+    switch (o.kind) {
+      case 'award': {
+        const [lo, hi] = amountRange(o.amount, B);
+        if (hi === 0) implicitZero = false;
+        allowedParts.push([lo, hi]);
+        if (lo === hi) awards.push(hi);
+        if (region) pieces.push({ region, value: () => (lo === hi ? hi : null), clause: idx, label: `${label}：${amountLabel(o.amount)}`, order: order++ });
+        described.push({ clause: r, kind: region && r.cond.kind === 'band' ? 'tiered' : 'qualitative-tiers', points: hi });
+        lines.push(`${label ? `${label}：` : ''}${amountLabel(o.amount)}`);
+        break;
+      }
+      case 'deduct': {
+        const [, d] = amountRange(o.amount, B);
+        if (r.cond.kind === 'otherwise' || r.cond.kind === 'notMet') {
+          fixedDeductions.push(d);
+          if (region) pieces.push({ region, value: () => null, clause: idx, label: `${label}：扣 ${fmtNum(d)} 分`, order: order++ });
+        } else if (region && (r.cond.kind === 'count' || r.cond.kind === 'band' || r.cond.kind === 'rank')) {
+          fixedDeductions.push(d);
+          pieces.push({ region, value: () => null, clause: idx, label: `${label}：扣 ${fmtNum(d)} 分`, order: order++, deduct: d } as Piece & { deduct: number });
+        } else oneOffs.push(d);
+        described.push({ clause: r, kind: 'step-deduction', points: d });
+        lines.push(`${label ? `${label}：` : ''}扣 ${fmtNum(d)} 分${region ? '' : '（一次）'}`);
+        implicitZero = false;
+        break;
+      }
+      case 'bonus': {
+        const [, b] = amountRange(o.amount, B);
+        oneOffs.push(-b);
+        described.push({ clause: r, kind: 'additive-parts', points: b });
+        lines.push(`${label ? `${label}：` : ''}加 ${fmtNum(b)} 分`);
+        break;
+      }
+      case 'formula': {
+        const vars = variablesOf(o.expr);
+        const f = (x: number): number | null => evaluate(o.expr, B, x);
+        const reg = region ?? complement(explicitRegions);
+        pieces.push({ region: reg, value: f, clause: idx, label: `${regionLabel(reg, unit)}：${formatExpr(o.expr)}`, order: region ? order++ : 1000 + order++ });
+        allowedParts.push(formulaRange(f, reg, B));
+        described.push({ clause: r, kind: vars.length === 0 ? 'proportional' : 'threshold-linear' });
+        lines.push(`${region ? `${regionLabel(reg, unit)}：` : ''}得分 = ${formatExpr(o.expr)}`);
+        implicitZero = false;
+        break;
+      }
+      case 'proportional': {
+        const reg = region ?? complement(explicitRegions);
+        const f = (x: number): number => B * x;
+        pieces.push({ region: reg, value: f, clause: idx, label: `${regionLabel(reg, unit)}：分值 × ${quantity?.name ?? '完成比例'}`, order: region ? order++ : 1000 + order++ });
+        allowedParts.push([0, B]);
+        described.push({ clause: r, kind: 'proportional' });
+        lines.push(`${region ? `${regionLabel(reg, unit)}：` : ''}按${o.reference === 'first' ? '与第1名之比' : '完成比例'}计分（分值 × ${o.reference === 'first' ? '与第1名之比' : quantity?.name ?? '完成比例'}）`);
+        implicitZero = false;
+        break;
+      }
+      case 'discretionary':
+        discretionary = true;
+        implicitZero = false;
+        if (region) pieces.push({ region, value: () => null, clause: idx, label: `${label}：酌情`, order: order++ });
+        described.push({ clause: r, kind: 'discretionary' });
+        lines.push(`${label ? `${label}：` : ''}酌情${o.direction === 'deduct' ? '扣分' : '给分'}`);
+        break;
+      case 'exempt':
+        allowedParts.push([B, B]);
+        awards.push(B);
+        if (region) pieces.push({ region, value: () => B, clause: idx, label: `${label}：不扣分`, order: order++ });
+        described.push({ clause: r, kind: 'binary', points: B });
+        lines.push(`${label ? `${label}：` : ''}不扣分`);
+        break;
+      case 'ordered': {
+        const list = r.cond.kind === 'rank' ? (r.cond.list ?? rangeList(r.cond.lo, r.cond.hi)) : [];
+        if (list.length !== o.amounts.length) return failed(`“依次/分别”列出 ${o.amounts.length} 个分值，但对应 ${list.length || '不明'} 个名次`, described, lines);
+        list.forEach((rank, i) => {
+          pieces.push({ region: [segment({ v: rank, incl: true, explicit: true }, { v: rank, incl: true, explicit: true })], value: () => o.amounts[i], clause: idx, label: `第${rank}名：${fmtNum(o.amounts[i])} 分`, order: order++ });
+          allowedParts.push([o.amounts[i], o.amounts[i]]);
+          awards.push(o.amounts[i]);
+        });
+        described.push({ clause: r, kind: 'tiered' });
+        lines.push(`名次 ${list.join('、')}：依次 ${o.amounts.map(fmtNum).join('、')} 分`);
+        implicitZero = false;
+        break;
+      }
+      case 'peerAverage':
+        allowedParts.push([0, B]);
+        described.push({ clause: r, kind: 'discretionary' });
+        lines.push(`${label ? `${label}：` : ''}按其他单位平均分计分（0–${fmtNum(B)} 之间）`);
+        implicitZero = false;
+        break;
+      case 'interpolate':
+        discretionary = true;
+        described.push({ clause: r, kind: 'discretionary' });
+        lines.push('两档之间按插值计分');
+        break;
+    }
+    if (region && r.cond.kind !== 'otherwise') explicitRegions.push(region);
+  }
+
+  // One qualitative "target met" clause beside bands takes the region the bands leave ("完成总量控制目标的，得15分；
+  // 总量超过控制目标的10%以内，得10分；…10%以上，不得分": the excess ≤ 0).
+  const qualitativeAwards = active.filter((r) => r.cond.kind === 'qualitative' && !r.cond.negative && r.outcome.kind === 'award');
+  const bandPieces = pieces.filter((p) => active[p.clause] !== undefined);
+  if (qualitativeAwards.length === 1 && explicitRegions.length >= 2 && bandPieces.length >= 2) {
+    const rest = complement(explicitRegions);
+    const r = qualitativeAwards[0];
+    if (rest.length === 1) {
+      const [lo, hi] = amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B);
+      if (lo === hi) pieces.push({ region: rest, value: () => hi, clause: described.findIndex((d) => d.clause === r), label: `${regionLabel(rest, unit)}：${fmtNum(hi)} 分`, order: order++ });
+    }
+  }
+
+  // The full score: the best stated outcome, or the block's points when only deductions are written.
+  const top = Math.max(0, ...awards, ...allowedParts.map(([, hi]) => hi));
+  const hasAward = top > EPS;
+  const F = hasAward ? top : B;
+  if (!hasAward && (steps.length > 0 || oneOffs.length > 0 || fixedDeductions.length > 0)) lines.unshift(`满分 ${fmtNum(F)} 分，按以下扣分`);
+
+  // Fixed deductions from the full score ("否则扣2分", "发现一次的，扣0.5分").
+  for (const p of pieces as Array<Piece & { deduct?: number }>) {
+    const d = (p as { deduct?: number }).deduct;
+    if (d !== undefined) p.value = () => Math.max(0, F - d);
+  }
+  for (const r of active) {
+    if (r.outcome.kind === 'deduct' && (r.cond.kind === 'otherwise' || r.cond.kind === 'notMet')) {
+      const [, d] = amountRange(r.outcome.amount, B);
+      const piece = pieces.find((p) => p.clause === described.findIndex((x) => x.clause === r));
+      if (piece) piece.value = () => Math.max(0, F - d);
+    }
+  }
+  for (const d of fixedDeductions) allowedParts.push([Math.max(0, F - d), Math.max(0, F - d)]);
+
+  // Steps.
+  const maxDeduction = Math.min(F, ...floors.map((f) => f.maxDeduction ?? Infinity), ...deductionCaps.map((c) => (c.max === 'points' ? F : c.max)));
+  const stepInfos: StepInfo[] = [];
+  const stepAmounts: number[] = [];
+  let awardPer: { amount: number; step: Step } | undefined;
+  for (const sc of steps) {
+    const s = sc.step;
+    const [, a] = amountRange(s.amount, B);
+    if (!(a > EPS)) return failed('扣分步长为 0', described, lines);
+    const idx = described.length;
+    const share = s.amount.kind === 'share' ? s.amount.lo : undefined;
+    stepInfos.push({ per: s.per, unit: s.unit, deduct: a, ...(share !== undefined ? { share } : {}) });
+    described.push({ clause: sc, kind: share !== undefined ? 'percent-step' : 'step-deduction', points: a });
+    const what = `${s.verb}${s.subject}${fmtNum(s.per)}${s.unit}`;
+    if (s.direction === 'award') {
+      awardPer = { amount: a, step: s };
+      lines.push(`每${what}：得 ${fmtNum(a)} 分`);
+      continue;
+    }
+    if (s.direction === 'add') {
+      lines.push(`每${what}：加 ${fmtNum(a)} 分`);
+      continue;
+    }
+    stepAmounts.push(a);
+    lines.push(`${sc.cond.kind === 'band' ? `${regionLabel(bandRegion(sc.cond), '%')}时，` : ''}每${what}扣 ${fmtNum(a)} 分`);
+    if (stepAmounts.length === 1 && quantity) {
+      const p = stepPiece(sc, a, F, quantity, pieces, explicitRegions, idx, rateCaps.length > 0);
+      if (p) pieces.push(p);
+    }
+  }
+  if (awardPer) {
+    // "具备一个得分要素，得指标分值的20%": multiples of the amount up to the points.
+    allowedParts.push(...stepsUp(awardPer.amount, B).map((v) => [v, v] as Interval));
+    implicitZero = false;
+  }
+  if (floors.length > 0) lines.push(`扣完为止${maxDeduction < F ? `（最多扣 ${fmtNum(maxDeduction)} 分）` : ''}`);
+  for (const c of deductionCaps) lines.push(`最多扣 ${c.max === 'points' ? '本项分值' : `${fmtNum(c.max)} 分`}`);
+
+  // A count or a gap of 0 keeps the full score.
+  if (quantity && (quantity.kind === 'count' || quantity.kind === 'gap') && pieces.length > 0 && !pieces.some((p) => contains(p.region, 0))) {
+    pieces.push({ region: below(0, true, false), value: () => F, clause: -1, label: `${quantity.name}为 0：${fmtNum(F)} 分`, order: order++ });
+    allowedParts.push([F, F]);
+  }
+
+  // Allowed scores.
+  let allowed: Interval[] = normalizeIntervals(allowedParts.map(([a, b]) => [Math.min(a, b), Math.max(a, b)]));
+  if (stepAmounts.length > 0 || oneOffs.length > 0) {
+    const base = stepAmounts.length > 0 && pieces.some((p) => p.clause >= 0) ? stepBases(pieces, F) : [F];
+    const deductions = deductionSums(stepAmounts, oneOffs.filter((d) => d > 0), maxDeduction);
+    const bonuses = oneOffs.filter((d) => d < 0).map((d) => -d);
+    const out: Interval[] = [...allowed];
+    for (const b of base) for (const d of deductions) out.push([Math.max(0, tidy(b - d)), Math.max(0, tidy(b - d))]);
+    if (deductions.some((d) => d >= F - EPS) || stepAmounts.length > 0) out.push([0, 0]);
+    for (const b of bonuses) for (const v of [...out]) out.push([v[0] + b, v[1] + b]);
+    if (!hasAward) out.push([F, F]);
+    allowed = normalizeIntervals(out);
+    if (stepAmounts.length > 0 && !quantity) lines.push('（未能确定扣分所依据的数量，只核对可得分值）');
+  }
+  if (discretionary) {
+    // Judgement below the lowest stated tier (or anywhere up to the full score).
+    const stated = allowedParts.map(([a]) => a).filter((v) => v > EPS);
+    const ceiling = stated.length > 1 ? Math.min(...stated) : F;
+    allowed = normalizeIntervals([...allowed, [0, ceiling]]);
+  }
+  if (implicitZero && allowed.length > 0 && !pieces.some((p) => p.region === EVERYWHERE) && (quantity === undefined || !coversEverything(pieces))) {
+    allowed = normalizeIntervals([...allowed, [0, 0]]);
+  }
+  if (allowed.length === 0) allowed = [[F, F]];
+  for (const c of scoreCaps) {
+    const cap = c.max === 'points' ? B : c.max;
+    allowed = allowed.map(([a, b]) => [Math.min(a, cap), Math.min(b, cap)] as Interval);
+  }
+
+  for (const b of bases) described.push({ clause: b, kind: b.basis.kind === 'rank' ? 'tiered' : 'step-deduction' });
+  if (rateCaps.length > 0) lines.push(`比率超过 ${pct(rateCaps[0].max)} 的按 ${pct(rateCaps[0].max)} 计`);
+  if (steps.length > 0) kinds.add(stepInfos.some((s) => s.share !== undefined) ? 'percent-step' : 'step-deduction');
+  for (const d of described) kinds.add(d.kind);
+  if (discretionary) kinds.add('discretionary');
+  const quantities = new Set([...active.map((r) => (r.cond.kind === 'band' ? r.cond.quantity.name : '')).filter((n) => n !== ''), ...steps.map((s) => `${s.step.unit}|${s.step.subject}`)]).size;
+  const max = Math.max(...allowed.map(([, b]) => b));
+  const rate = rateCaps[0]?.max;
+  const capped = rate !== undefined ? pieces.map((p) => ({ ...p, value: (x: number) => p.value(Math.min(x, rate)) })) : pieces;
+  return { allowed, max, pieces: capped, quantity, quantities, discretionary, kinds, steps: stepInfos, lines, clauses: described };
+}
+
+/** Is a band about the rule's measured value (same kind of figure)? */
+function onAxis(b: BandCondition, q: MeasuredQuantity): boolean {
+  const u = b.quantity.unitClass;
+  if (q.axis === 'rank' || q.axis === 'ratio-first') return false;
+  const rate = (x: string): boolean => x === 'percent' || x === 'pp' || x === 'plain';
+  return u === q.axis || (rate(u) && rate(q.axis));
+}
+
+/** An award of the full points (or the best the block states). */
+function isTopAward(o: Outcome, points: number): boolean {
+  if (o.kind === 'exempt') return true;
+  if (o.kind !== 'award') return false;
+  const [, hi] = amountRange(o.amount, points);
+  return o.amount.kind === 'full' || hi >= points - EPS;
+}
+
+function failed(why: string, clauses: Compiled['clauses'], lines: string[]): Compiled {
+  return { allowed: [], max: 0, pieces: [], quantities: 0, discretionary: false, kinds: new Set(), steps: [], lines, clauses, failure: why };
+}
+
+function rangeList(lo: number, hi: number): number[] {
+  if (!Number.isFinite(hi) || hi - lo > 50) return [];
+  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+}
+
+function coversEverything(pieces: readonly Piece[]): boolean {
+  const rs = pieces.map((p) => p.region);
+  return complement(rs).length === 0;
+}
+
+function condLabel(c: Condition): string {
+  switch (c.kind) {
+    case 'qualitative':
+    case 'met':
+    case 'notMet':
+      return c.text.length > 24 ? `${c.text.slice(0, 24)}…` : c.text;
+    case 'otherwise':
+      return '否则';
+    default:
+      return '';
+  }
+}
+
+function bandRegion(b: BandCondition): Region {
+  if (b.exact && b.lo && !b.hi) {
+    // "开工率为100%的": at the top of a higher-is-better scale, reaching the figure is enough.
+    return atLeast(b.lo.v, true, b.lo.explicit);
+  }
+  if (b.quantity.relative === 'excess' && b.hi && !b.lo) return [segment({ v: 0, incl: false, explicit: false }, b.hi)];
+  if (b.quantity.relative === 'shortfall' && b.hi && !b.lo) return [segment({ v: 0, incl: false, explicit: false }, b.hi)];
+  return [segment(b.lo, b.hi)];
+}
+
+/** Qualitative tiers close with a zero, "否则" or judgement tier; a new award after that starts another group. */
+function tierGroups(rules: readonly ClauseOf<'rule'>[]): Array<ClauseOf<'rule'>[]> {
+  if (rules.some((r) => r.cond.kind === 'band' || r.cond.kind === 'rank' || r.cond.kind === 'count' || r.outcome.kind === 'formula' || r.outcome.kind === 'proportional' || r.outcome.kind === 'deduct')) return [rules.slice()];
+  const groups: Array<ClauseOf<'rule'>[]> = [[]];
+  let closed = false;
+  for (const r of rules) {
+    const closes = (r.outcome.kind === 'award' && amountIsZero(r.outcome.amount)) || r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || r.outcome.kind === 'discretionary';
+    if (closed && !closes && r.outcome.kind === 'award') groups.push([]);
+    groups[groups.length - 1].push(r);
+    closed = closes;
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+function amountIsZero(a: Amount): boolean {
+  return a.kind === 'zero' || (a.kind === 'points' && a.hi === 0);
+}
+
+/** The range of a formula over a region, for the allowed set (formulas here are monotone in the value). */
+function formulaRange(f: (x: number) => number | null, region: Region, points: number): Interval {
+  const { lo, hi } = extent(region);
+  const probe = [lo, hi, 0, 1, 0.5].filter((x) => Number.isFinite(x) && contains(region, x));
+  const ends = [Number.isFinite(lo) ? lo : -1e6, Number.isFinite(hi) ? hi : 1e6];
+  const values = [...probe, ...ends].map((x) => f(x)).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length === 0) return [0, points];
+  return [Math.max(0, Math.min(...values)), Math.min(points, Math.max(...values))];
+}
+
+function minkowski(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const [p, q] of a) for (const [r, s] of b) out.push([p + r, q + s]);
+  return normalizeIntervals(out);
+}
+
+/** Every total of whole steps and one-off deductions up to the cap (bounded). */
+function deductionSums(steps: readonly number[], oneOffs: readonly number[], cap: number): number[] {
+  let sums = new Set<number>([0]);
+  for (const a of steps) {
+    const next = new Set<number>();
+    for (const s of sums) for (let k = 0; s + k * a <= cap + EPS && next.size < MAX_STEP_VALUES; k++) next.add(tidy(s + k * a));
+    // The cap itself is reachable ("扣完为止"): a partial last step is not deducted, but the floor is.
+    sums = next;
+  }
+  for (const d of oneOffs) {
+    const next = new Set<number>(sums);
+    for (const s of sums) next.add(tidy(Math.min(cap, s + d)));
+    sums = next;
+  }
+  return [...sums];
+}
+
+/** {a, 2a, …} up to the points: what per-element awards can sum to. */
+function stepsUp(a: number, cap: number): number[] {
+  const out: number[] = [0];
+  for (let k = 1; k * a <= cap + EPS && out.length < MAX_STEP_VALUES; k++) out.push(tidy(k * a));
+  return out;
+}
+
+/** The scores steps count down from: the full score, or the score at the edge of a band (p15: 50 at 70%). */
+function stepBases(pieces: readonly Piece[], F: number): number[] {
+  const out = new Set<number>([F]);
+  for (const p of pieces as Array<Piece & { base?: number }>) if (p.base !== undefined) out.add(p.base);
+  return [...out];
+}
+
+// ------------------------------------------------------------------------- the quantity
+
+/**
+ * Which value the score function takes, from the bands, formulas and steps of the block. A level
+ * when a figure for full points is stated ("达到70%以上(含)得50分；…每少一个百分点扣1分": 按期结案率);
+ * a gap when the text counts the shortfall itself ("每滞后一年扣2分", "每差1个百分点扣0.25分").
+ */
+function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly ClauseOf<'step'>[], bases: readonly ClauseOf<'basis'>[], points: number): MeasuredQuantity | undefined {
+  const bands = rules.map((r) => (r.cond.kind === 'band' ? r.cond : r.cond.kind === 'otherwise' ? r.cond.band : undefined)).filter((b): b is BandCondition => !!b);
+  const stepBands = steps.map((s) => (s.cond.kind === 'band' ? s.cond : undefined)).filter((b): b is BandCondition => !!b);
+  const allBands = [...bands, ...stepBands];
+  const named = allBands.find((b) => b.quantity.name !== '');
+  const formula = rules.find((r) => r.outcome.kind === 'formula');
+  const formulaVar = formula && formula.outcome.kind === 'formula' ? variablesOf(formula.outcome.expr)[0] : undefined;
+  const ranks = rules.some((r) => r.cond.kind === 'rank') || steps.some((s) => s.cond.kind === 'rank');
+  const counts = rules.some((r) => r.cond.kind === 'count');
+  const step = steps.find((s) => s.step.direction === 'deduct');
+  const rankBasis = bases.some((b) => b.basis.kind === 'rank');
+  const gapBasis = bases.find((b) => b.basis.kind === 'gap');
+  const proportional = rules.find((r) => r.outcome.kind === 'proportional');
+
+  // "第1名得6分，第2-5名按第1名的比例得分": the value is the ratio to the first, ranks only select.
+  if (proportional && proportional.outcome.kind === 'proportional' && proportional.outcome.reference === 'first') {
+    return { name: '与第1名之比', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'ratio-first' };
+  }
+  if (ranks || (step && step.step.unitClass === 'rank')) {
+    const reverse = rules.some((r) => r.cond.kind === 'rank' && r.cond.reverse) || steps.some((s) => s.cond.kind === 'rank' && s.cond.reverse);
+    if (step && step.step.unitClass === 'rank' && /下降|后退|退|低/.test(step.step.verb) && !rankBasis && !ranks) {
+      return { name: '排名下降位数', unit: '位', kind: 'gap', direction: 'lower', axis: 'rank' };
+    }
+    return { name: reverse ? '倒数名次' : '名次', unit: '名', kind: 'rank', direction: 'lower', axis: 'rank' };
+  }
+  if (counts) {
+    const c = rules.find((r) => r.cond.kind === 'count')!.cond as Extract<Condition, { kind: 'count' }>;
+    return { name: `${c.unit}数`, unit: c.unit, kind: 'count', direction: 'lower', axis: 'count' };
+  }
+  const rateLike = (u: string): boolean => u === 'percent' || u === 'pp' || u === 'plain';
+  if (step && !rateLike(step.step.unitClass)) {
+    // A count, a delay, an amount: the value is the number of units (unless a figure in the same unit sets full marks).
+    const same = allBands.find((b) => b.quantity.unitClass === step.step.unitClass);
+    if (same && (same.lo || same.hi)) {
+      const lower = !!same.hi && !same.lo;
+      return { name: same.quantity.name || step.step.subject || '实际值', unit: step.step.unit, kind: 'level', direction: lower ? 'lower' : 'higher', target: (lower ? same.hi : same.lo)!.v, axis: step.step.unitClass };
+    }
+    return { name: gapName(step.step), unit: step.step.unit, kind: step.step.unitClass === 'count' ? 'count' : 'gap', direction: 'lower', axis: step.step.unitClass };
+  }
+  if (step) {
+    // A rate with a step: the level against a stated figure, or the gap itself.
+    const threshold = levelThreshold(allBands, rules);
+    if (threshold) return { name: threshold.name || named?.quantity.name || '完成率', unit: '%', kind: 'level', direction: threshold.direction, target: threshold.v, axis: 'percent' };
+    if (gapBasis) return { name: gapBasis.basis.text.replace(/^(按照|按|根据|依据)/, '').replace(/(进行)?(扣分|计分|评分)$/, ''), unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
+    if (/相差|偏离/.test(step.step.verb) && /计划|目标/.test(step.step.subject + stepContext(step))) {
+      return { name: '实际完成与计划之比', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
+    }
+    return { name: `${step.step.subject || ''}差距`.replace(/^差距$/, '与目标的差距'), unit: '个百分点', kind: 'gap', direction: 'lower', axis: 'percent' };
+  }
+  if (allBands.length > 0) {
+    const name = named?.quantity.name ?? formulaVar ?? '完成率';
+    const relative = allBands.find((b) => b.quantity.relative)?.quantity.relative;
+    if (relative) return { name: `${name}${relative === 'excess' ? '超出' : '低于'}幅度`, unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
+    const unitClass = (named ?? allBands[0]).quantity.unitClass;
+    const decreasing = bandsDecrease(rules);
+    const lower = isLowerBetter(name) || decreasing;
+    return { name, unit: unitClass === 'percent' || unitClass === 'plain' ? (unitClass === 'percent' ? '%' : '') : unitClassUnit(unitClass), kind: 'level', direction: lower ? 'lower' : 'higher', target: topThreshold(allBands, lower), axis: unitClass };
+  }
+  if (formulaVar !== undefined) return { name: formulaVar || '完成率', unit: '%', kind: 'level', direction: isLowerBetter(formulaVar) ? 'lower' : 'higher', target: 1, axis: 'percent' };
+  if (proportional) return { name: '完成比例', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
+  if (rules.some((r) => r.cond.kind === 'met' || r.cond.kind === 'notMet')) return { name: '完成率', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
+  void points;
+  return undefined;
+}
+
+function unitClassUnit(u: string): string {
+  return u === 'age' ? '岁' : '';
+}
+
+function stepContext(s: ClauseOf<'step'>): string {
+  return s.cond.kind === 'qualitative' ? s.cond.text : '';
+}
+
+/** Bands whose outcomes fall as the figures rise: a lower-is-better quantity. */
+function bandsDecrease(rules: readonly ClauseOf<'rule'>[]): boolean {
+  const pts: Array<[number, number]> = [];
+  for (const r of rules) {
+    if (r.cond.kind !== 'band' || r.outcome.kind !== 'award') continue;
+    const mid = r.cond.lo && r.cond.hi ? (r.cond.lo.v + r.cond.hi.v) / 2 : r.cond.lo ? r.cond.lo.v + 1 : r.cond.hi ? r.cond.hi.v - 1 : 0;
+    pts.push([mid, amountRange(r.outcome.amount, 1)[1]]);
+  }
+  if (pts.length < 2) return false;
+  pts.sort((a, b) => a[0] - b[0]);
+  return pts[0][1] > pts[pts.length - 1][1];
+}
+
+function topThreshold(bands: readonly BandCondition[], lower: boolean): number | undefined {
+  const xs = bands.map((b) => (lower ? b.hi?.v : b.lo?.v)).filter((v): v is number => v !== undefined);
+  if (xs.length === 0) return undefined;
+  return lower ? Math.min(...xs) : Math.max(...xs);
+}
+
+/** The figure full points need, from the band of the best stated outcome ("不低于20%，得1分"). */
+function levelThreshold(bands: readonly BandCondition[], rules: readonly ClauseOf<'rule'>[]): { v: number; direction: 'higher' | 'lower'; name: string } | undefined {
+  // A step's own band ("未达到70%的，每少…") gives the figure as its upper end.
+  const full = rules.filter((r) => r.cond.kind === 'band' && r.outcome.kind === 'award');
+  const best = full.sort((a, b) => amountRange((b.outcome as Extract<Outcome, { kind: 'award' }>).amount, 100)[1] - amountRange((a.outcome as Extract<Outcome, { kind: 'award' }>).amount, 100)[1])[0];
+  if (best && best.cond.kind === 'band') {
+    const b = best.cond;
+    if (b.lo && !b.hi) return { v: b.lo.v, direction: 'higher', name: b.quantity.name };
+    if (b.hi && !b.lo) return { v: b.hi.v, direction: 'lower', name: b.quantity.name };
+  }
+  for (const b of bands) {
+    if (b.hi && !b.lo) return { v: b.hi.v, direction: 'higher', name: b.quantity.name };
+  }
+  return undefined;
+}
+
+function gapName(s: Step): string {
+  const unitWord = s.unit.replace(/^个/, '');
+  if (s.unitClass === 'duration') return `${s.verb || '延误'}${unitWord}数`;
+  if (s.unitClass === 'count') return `${/发现|出现|缺少|缺|撤换|有|存在|发生/.test(s.verb) ? s.verb : ''}${unitWord}数`;
+  return `${s.verb}${s.subject}${unitWord}数`;
+}
+
+/** A step as a piece of the score function. */
+function stepPiece(sc: ClauseOf<'step'>, a: number, F: number, q: MeasuredQuantity, pieces: Piece[], explicit: readonly Region[], clause: number, capped: boolean): Piece | null {
+  const s = sc.step;
+  const perValue = s.unitClass === 'pp' || s.unitClass === 'percent' ? s.per / 100 : s.per;
+  if (!(perValue > 0)) return null;
+  const whole = (d: number): number => Math.floor(d / perValue + 1e-7);
+  const at = (steps: number, base: number): number => Math.max(0, tidy(base - Math.min(steps * a, base)));
+  void capped;
+  if (q.kind === 'rank') {
+    // "每位次按0.25分递减": from rank 1 (or from the edge of the band the step is in).
+    let edge = 1;
+    let base = F;
+    if (sc.cond.kind === 'rank') {
+      edge = sc.cond.lo - 1;
+      const prev = pieces.find((p) => contains(p.region, edge));
+      base = prev?.value(edge) ?? F;
+    }
+    const region: Region = sc.cond.kind === 'rank' ? [segment({ v: sc.cond.lo, incl: true, explicit: true }, undefined)] : atLeast(1);
+    const piece: Piece & { base?: number } = { region, value: (x) => at(whole(x - edge), base), clause, label: `名次每${s.verb ? '' : '后'}${fmtNum(s.per)}位扣 ${fmtNum(a)} 分`, order: 500 + clause };
+    piece.base = base;
+    return piece;
+  }
+  if (q.kind === 'level' && q.target !== undefined) {
+    const T = q.target;
+    const own = sc.cond.kind === 'band' ? bandRegion(sc.cond) : undefined;
+    const deviation = /相差|偏离/.test(s.verb);
+    let region: Region;
+    if (own) region = own;
+    else if (deviation) region = EVERYWHERE;
+    else region = q.direction === 'higher' ? below(T) : atLeast(T, false);
+    // The score the steps count down from: the score at the target.
+    const atTarget = pieces.find((p) => contains(p.region, T))?.value(T) ?? F;
+    const base = atTarget ?? F;
+    const dist = (x: number): number => (deviation ? Math.abs(x - T) : q.direction === 'higher' ? T - x : x - T);
+    const piece: Piece & { base?: number } = {
+      region: deviation ? region : region,
+      value: (x) => (dist(x) <= EPS ? base : at(whole(dist(x)), base)),
+      clause,
+      label: `${q.direction === 'higher' ? '低于' : '高于'} ${q.unit === '%' ? pct(T) : fmtNum(T)} 时每${s.verb}${fmtNum(s.per)}${s.unit}扣 ${fmtNum(a)} 分`,
+      order: own ? 100 + clause : 900 + clause,
+    };
+    piece.base = base;
+    void explicit;
+    return piece;
+  }
+  // A gap or a count: 0 is full points.
+  const region: Region = [segment({ v: 0, incl: false, explicit: false }, undefined)];
+  pieces.push({ region: below(0, true, false), value: () => F, clause, label: `${q.name}为 0：满分`, order: 950 });
+  return { region, value: (x) => at(whole(x), F), clause, label: `每${s.verb}${s.subject}${fmtNum(s.per)}${s.unit}扣 ${fmtNum(a)} 分`, order: 960 };
+}
+
+// -------------------------------------------------------------------------- the whole tree
+
+/** Items, head and tail: one block, parts that add up, alternatives, or one shared rule per item. */
+export function compileTree(tree: RuleTree, points: number, text: string): Compiled {
+  const ctx: Ctx = { text, points };
+  const { head, items, tail } = tree;
+  if (items.length === 0) return compileBlock([...head, ...tail], points, ctx);
+  const scoringOf = (cs: readonly Clause[]): Clause[] => cs.filter((c) => c.kind !== 'description' && c.kind !== 'definition' && c.kind !== 'reference');
+  const targetsOnly = items.every((it) => scoringOf(it.clauses).length === 0);
+  const shared = [...scoringOf(head), ...scoringOf(tail)];
+  if (targetsOnly && shared.length > 0) return perItem(items, head, tail, points, ctx);
+  if (targetsOnly) return compileBlock([...head, ...items.flatMap((i) => i.clauses), ...tail], points, ctx);
+  // Items that are tiers of one rule (no item has its own "否则"): one block.
+  const own = items.map((it) => compileBlock(it.clauses, points, ctx));
+  const failedItem = own.find((c) => c.failure);
+  if (failedItem) return failedItem;
+  const selfContained = items.map((it) => isSelfContained(it));
+  const declaredPoints = items.map((it) => itemDeclaredPoints(it));
+  const alternativeScheme = items.slice(1).some((it) => opensAlternative(it));
+  const onlyModifiers = (it: ItemNode): boolean => scoringOf(it.clauses).every((c) => c.kind === 'rule' && (c.cond.kind === 'otherwise' || c.cond.kind === 'qualitative') && c.outcome.kind === 'discretionary');
+  const modifierItems = items.filter(onlyModifiers);
+  const scoringItems = items.filter((it) => !onlyModifiers(it) && scoringOf(it.clauses).length > 0);
+  const maxes = scoringItems.map((it) => declaredPoints[items.indexOf(it)] ?? own[items.indexOf(it)].max);
+  const sum = maxes.reduce((a, b) => a + b, 0);
+  const top = Math.max(...maxes);
+  const deductionPool = scoringItems.every((it) => scoringOf(it.clauses).every((c) => c.kind === 'step' || c.kind === 'floor' || c.kind === 'overflow' || c.kind === 'deductionCap' || (c.kind === 'rule' && (c.outcome.kind === 'deduct' || c.outcome.kind === 'exempt')) || (c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.declared)));
+  const headDeclared = scoringOf(head).find((c): c is ClauseOf<'declare'> => c.kind === 'declare');
+  if (deductionPool) return compileBlock([...head, ...items.flatMap((i) => i.clauses), ...tail], points, ctx);
+  const strongParts = scoringItems.some((it) => selfContained[items.indexOf(it)] || declaredPoints[items.indexOf(it)] !== undefined);
+  const asParts = !alternativeScheme && scoringItems.length > 1 && (strongParts ? !(Math.abs(top - points) < EPS && Math.abs(sum - points) > EPS && !scoringItems.every((it) => declaredPoints[items.indexOf(it)] !== undefined) && !scoringItems.some((it) => selfContained[items.indexOf(it)])) : Math.abs(sum - points) < Math.abs(top - points) - EPS);
+  void headDeclared;
+  if (!asParts) {
+    // Alternatives: every item's clauses as tiers of one rule.
+    return compileBlock([...head, ...items.flatMap((i) => i.clauses), ...tail], points, ctx);
+  }
+  // Parts: each item scored on its own points, the totals added; items of judgement only widen the range.
+  const parts: PartInfo[] = [];
+  const compiled: Compiled[] = [];
+  for (const it of scoringItems) {
+    const k = items.indexOf(it);
+    const p = declaredPoints[k] ?? own[k].max;
+    const c = compileBlock(it.clauses, p, ctx);
+    if (c.failure) return c;
+    compiled.push(c);
+    parts.push({ label: itemLabel(it, text), points: p, clause: text.slice(it.s, it.e), allowed: c.allowed });
+  }
+  let allowed = compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]);
+  const kinds = new Set<RuleKind>(['additive-parts']);
+  for (const c of compiled) for (const k of c.kinds) kinds.add(k);
+  let discretionary = compiled.some((c) => c.discretionary);
+  const lines = compiled.map((c, i) => `${parts[i].label}（${fmtNum(parts[i].points)} 分）：${c.lines.join('；')}`);
+  if (modifierItems.length > 0) {
+    discretionary = true;
+    kinds.add('discretionary');
+    allowed = normalizeIntervals([...allowed, [0, sum]]);
+    lines.push('其他情况酌情扣分');
+  }
+  const clauses = compiled.flatMap((c) => c.clauses);
+  for (const m of modifierItems) for (const c of scoringOf(m.clauses)) clauses.push({ clause: c, kind: 'discretionary' });
+  return { allowed, max: sum, pieces: [], quantities: 0, discretionary, kinds, steps: compiled.flatMap((c) => c.steps), parts, lines, clauses };
+}
+
+/** Items that are targets, scored by one rule each ("1.2017年…；2.…。评分：每指标1分，达到…得满分；否则…"). */
+function perItem(items: readonly ItemNode[], head: readonly Clause[], tail: readonly Clause[], points: number, ctx: Ctx): Compiled {
+  const rule = [...head, ...tail].filter((c) => !(c.kind === 'declare' && c.scope === 'each'));
+  const each = [...head, ...tail].find((c): c is ClauseOf<'declare'> => c.kind === 'declare' && c.scope === 'each');
+  // "2017年的指标1分，2018和2019年的指标各2分": points by the year an item names.
+  const byYear = yearPoints([...head, ...tail], ctx.text);
+  const itemPoints = items.map((it) => {
+    if (byYear.size > 0) {
+      const y = /(19|20)\d\d/.exec(ctx.text.slice(it.s, it.e))?.[0];
+      return y ? byYear.get(y) : undefined;
+    }
+    return each?.points ?? points / items.length;
+  });
+  if (itemPoints.some((p) => p === undefined)) return failed('未能确定每项的分值', [], []);
+  const ruleClauses = byYear.size > 0 ? rule.filter((c) => !(c.kind === 'rule' && c.outcome.kind === 'award' && c.cond.kind === 'qualitative' && /(19|20)\d\d/.test(c.cond.text))) : rule;
+  const compiled = items.map((_, i) => compileBlock(ruleClauses, itemPoints[i]!, ctx));
+  const f = compiled.find((c) => c.failure);
+  if (f) return f;
+  const allowed = compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]);
+  const kinds = new Set<RuleKind>(['multi-item']);
+  for (const c of compiled) for (const k of c.kinds) kinds.add(k);
+  const parts = items.map((it, i) => ({ label: `第${it.n}项`, points: itemPoints[i]!, clause: ctx.text.slice(it.s, it.e), allowed: compiled[i].allowed }));
+  const lines = [`共 ${items.length} 项，${each ? `每项 ${fmtNum(each.points)} 分` : itemPoints.map((p, i) => `第${i + 1}项 ${fmtNum(p!)} 分`).join('、')}；每项：${compiled[0].lines.join('；')}`];
+  return {
+    allowed,
+    max: itemPoints.reduce<number>((a, p) => a + p!, 0),
+    pieces: [],
+    quantity: compiled[0].quantity,
+    quantities: compiled[0].quantities,
+    discretionary: compiled.some((c) => c.discretionary),
+    kinds,
+    steps: compiled[0].steps,
+    parts,
+    items: compiled,
+    lines,
+    clauses: compiled[0].clauses,
+  };
+}
+
+function yearPoints(clauses: readonly Clause[], text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of clauses) {
+    const cond = c.kind === 'rule' || c.kind === 'declare' ? c.cond : undefined;
+    if (!cond || cond.kind !== 'qualitative') continue;
+    const years = cond.text.match(/(19|20)\d\d/g);
+    if (!years) continue;
+    const p = c.kind === 'declare' ? c.points : c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.amount.kind === 'points' ? c.outcome.amount.hi : undefined;
+    if (p === undefined) continue;
+    for (const y of years) out.set(y, p);
+  }
+  void text;
+  return out;
+}
+
+/** An item with its own "否则", judgement or steps is a rule of its own: a part. */
+function isSelfContained(it: ItemNode): boolean {
+  const rules = it.clauses.filter((c) => c.kind === 'rule' || c.kind === 'step');
+  const hasAward = rules.some((c) => c.kind === 'rule' && c.outcome.kind === 'award' && !(c.cond.kind === 'otherwise'));
+  const hasOwnElse = rules.some((c) => (c.kind === 'rule' && (c.cond.kind === 'otherwise' || c.cond.kind === 'notMet')) || c.kind === 'step' || (c.kind === 'rule' && c.outcome.kind === 'discretionary'));
+  return hasAward && hasOwnElse;
+}
+
+/** Points an item states for itself: "预算执行规范性2分，…", "(0.5分)", "共1分". */
+function itemDeclaredPoints(it: ItemNode): number | undefined {
+  for (const c of it.clauses) {
+    if (c.kind === 'declare' && c.scope === 'total') return c.points;
+    if (c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.declared && c.outcome.amount.kind === 'points') return c.outcome.amount.hi;
+  }
+  const first = it.clauses.find((c) => c.kind === 'rule');
+  const second = it.clauses.filter((c) => c.kind === 'rule')[1];
+  // "预算执行规范性2分，按规定…的，得2分": a bare figure after the item's name, repeated by its award.
+  if (first && second && first.kind === 'rule' && first.cond.kind === 'qualitative' && first.cond.text.length <= 12 && first.outcome.kind === 'award' && first.outcome.amount.kind === 'points' && second.kind === 'rule' && second.outcome.kind === 'award' && second.outcome.amount.kind === 'points' && second.outcome.amount.hi === first.outcome.amount.hi) {
+    return first.outcome.amount.hi;
+  }
+  return undefined;
+}
+
+/** "如果没有预期目标值，…", "若实施方案没有该项建设任务的，不扣分": another way of scoring, not a part. */
+function opensAlternative(it: ItemNode): boolean {
+  const first = it.clauses.find((c) => c.kind !== 'description') ?? it.clauses[0];
+  const cond = first && (first.kind === 'rule' || first.kind === 'step') ? first.cond : undefined;
+  const text = cond && (cond.kind === 'qualitative' || cond.kind === 'met' || cond.kind === 'notMet') ? cond.text : '';
+  return /^(如果|若|如|对于|当)?.{0,12}(没有|无|未设|未设置|不涉及)/.test(text) || (first?.kind === 'rule' && first.outcome.kind === 'exempt');
+}
+
+function itemLabel(it: ItemNode, text: string): string {
+  const body = text.slice(it.s, it.e).replace(/^\s*(\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十][、])\s*/, '');
+  const h = /^([\u4e00-\u9fa5A-Za-z()（）]{2,16}?)\s*(?:\d+(?:\.\d+)?\s*分|[:：])/.exec(body);
+  return h ? h[1] : `第${it.n}项`;
+}
+
+export { point, range };

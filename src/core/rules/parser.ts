@@ -1,0 +1,1068 @@
+import { collapseRatios, parseExpr } from './expr';
+import { Op, UnitClass } from './lexicon';
+import { atItemPosition, lex, Span, Token, TokenOf, WordCat } from './lexer';
+import { NormalText } from './normalize';
+import { Amount, BandCondition, Basis, Bound, Clause, Condition, ItemNode, Outcome, QuantityRef, RuleTree, Step, Unread } from './syntax';
+
+/**
+ * The third step: tokens → syntax tree. Recursive descent: the text splits into numbered items,
+ * items into sentences, and a sentence into clauses, each closed by its outcome ("得2分",
+ * "扣1分", "每下降1个百分点扣1分", "按完成比例给分", "得分=…"); what stands before an outcome
+ * is its condition. Every token a clause uses is marked; a scoring token left unmarked is
+ * reported as unread, and the rule is then not understood.
+ */
+
+export interface ParseResult {
+  tree: RuleTree;
+  unread: Unread[];
+  tokens: Token[];
+}
+
+/**
+ * A word of a category. The brand keeps TypeScript from concluding, when the test fails, that
+ * the token is no word at all (it may be a word of another category).
+ */
+type CatWord = TokenOf<'word'> & { readonly __category: true };
+const isWord = (t: Token | undefined, cat: WordCat): t is CatWord => !!t && t.kind === 'word' && t.cats.has(cat);
+/** The text of a word or text token ('' for others). */
+const textOfToken = (t: Token | undefined): string => (t && (t.kind === 'word' || t.kind === 'text') ? t.text : '');
+/** The clause kinds without their span, one object type per kind. */
+type ClauseBody = Clause extends infer C ? (C extends Clause ? Omit<C, 's' | 'e'> : never) : never;
+const isSep = (t: Token | undefined): boolean => !!t && t.kind === 'sep';
+const isOp = (t: Token | undefined, op: string): boolean => !!t && t.kind === 'op' && t.op === op;
+
+/** Headings that open the shared rule after a list of items ("评分：每指标1分，…"). */
+const TAIL_HEADINGS = new Set(['评分', '计分', '评分标准', '评分方法', '计分方法', '评分规则', '计分规则', '考核方法', '赋分', '赋分标准', '打分', '说明', '注']);
+
+class Parser {
+  readonly used = new Set<Token>();
+  readonly unread: Unread[] = [];
+
+  constructor(readonly ts: Token[]) {}
+
+  use(...xs: Array<Token | undefined>): void {
+    for (const x of xs) if (x) this.used.add(x);
+  }
+
+  useRange(from: number, to: number): void {
+    for (let k = from; k < to; k++) this.used.add(this.ts[k]);
+  }
+
+  // ---------------------------------------------------------------------------------- items
+
+  /** Accept item markers numbered 1, 2, 3 … of one style; other markers are ordinary text. */
+  items(): number[] {
+    const starts: number[] = [];
+    let style: string | undefined;
+    let expected = 1;
+    this.ts.forEach((t, k) => {
+      if (t.kind !== 'item') return;
+      const family = t.style === 'cnParen' ? 'cn' : t.style;
+      if (t.n === expected && (style === undefined || style === family)) {
+        starts.push(k);
+        style = family;
+        expected++;
+      } else if (t.n === 1 && style !== family && starts.length <= 1) {
+        // A second list style that starts at 1 after a lone "1." heading: keep the longer list.
+        return;
+      }
+    });
+    return starts;
+  }
+
+  parse(): RuleTree {
+    const starts = this.items();
+    for (const k of starts) this.use(this.ts[k]);
+    const bounds = [...starts, this.ts.length];
+    const head = this.segment(0, starts.length > 0 ? starts[0] : this.ts.length);
+    const items: ItemNode[] = [];
+    let tail: Clause[] = [];
+    for (let k = 0; k < starts.length; k++) {
+      const from = starts[k] + 1;
+      let to = bounds[k + 1];
+      if (k === starts.length - 1) {
+        const t = this.tailStart(from, to);
+        if (t !== undefined) {
+          tail = this.segment(t, to);
+          to = t;
+        }
+      }
+      const marker = this.ts[starts[k]] as TokenOf<'item'>;
+      items.push({ n: marker.n, s: marker.s, e: this.ts[Math.max(from, to - 1)]?.e ?? marker.e, clauses: this.segment(from, to) });
+    }
+    return { head, items, tail };
+  }
+
+  /** Where the shared rule after the last item begins: a sentence opening with "评分：" or "以上每项". */
+  private tailStart(from: number, to: number): number | undefined {
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      const prev = this.ts[k - 1];
+      const sentenceStart = k === from || (prev && prev.kind === 'sep' && (prev.sep === 'strong' || prev.sep === 'colon'));
+      if (!sentenceStart) continue;
+      if ((t.kind === 'text' || t.kind === 'word') && TAIL_HEADINGS.has(t.text) && this.ts[k + 1]?.kind === 'sep' && (this.ts[k + 1] as TokenOf<'sep'>).sep === 'colon') return k;
+      if (t.kind === 'word' && t.cats.has('each') && t.text.startsWith('以上')) return k;
+      if (t.kind === 'word' && t.cats.has('above') && isWord(this.ts[k + 1], 'each')) return k;
+      if (t.kind === 'word' && t.cats.has('each') && k > from && this.ts[k + 1]?.kind === 'points') return k;
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------------------- sentences
+
+  segment(from: number, to: number): Clause[] {
+    const out: Clause[] = [];
+    let start = from;
+    for (let k = from; k <= to; k++) {
+      const t = this.ts[k];
+      if (k === to || (t.kind === 'sep' && t.sep === 'strong')) {
+        if (k < to) this.use(t);
+        if (k > start) out.push(...this.sentence(start, k));
+        start = k + 1;
+      }
+    }
+    return out;
+  }
+
+  /** A sentence: clauses closed by outcomes; leftover words are a description (or context of the next sentence). */
+  sentence(from: number, to: number): Clause[] {
+    const out: Clause[] = [];
+    let pending = from;
+    let k = from;
+    while (k < to) {
+      const r = this.outcomeAt(k, to, pending);
+      if (!r) {
+        k++;
+        continue;
+      }
+      const clause = r.make(() => this.condition(pending, k, r));
+      out.push(clause);
+      k = r.end;
+      pending = k;
+    }
+    if (pending < to) out.push(this.leftover(pending, to));
+    return out;
+  }
+
+  /** Words after the last outcome of a sentence. */
+  private leftover(from: number, to: number): Clause {
+    // "资金到位率=(…)×100%": a definition of the measured value.
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (t.kind === 'op' && t.op === '=') {
+        const e = parseExpr(this.ts, k + 1, to);
+        if (e && e.end >= to - 1) {
+          const name = this.textOf(from, k);
+          this.useRange(from, to);
+          return { kind: 'definition', name, s: this.ts[from].s, e: this.ts[to - 1].e };
+        }
+      }
+      if (isWord(t, 'reference')) {
+        this.useRange(from, to);
+        return { kind: 'reference', s: this.ts[from].s, e: this.ts[to - 1].e };
+      }
+    }
+    this.description(from, to);
+    return { kind: 'description', s: this.ts[from].s, e: this.ts[to - 1].e };
+  }
+
+  /** Plain words: used, except figures that look like scoring (N分, a percentage band) — those stay unread. */
+  private description(from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (t.kind === 'points') continue;
+      // An amount after 得/扣 that no outcome could read ("得该项分值的九成"): unread, not description.
+      const prev = this.ts[k - 1];
+      if ((t.kind === 'num' && t.percent) || isWord(t, 'pointsWord')) {
+        if (isWord(prev, 'award') || isWord(prev, 'deduct') || (isWord(prev, 'de') && isWord(this.ts[k - 2], 'pointsWord') && (isWord(this.ts[k - 3], 'award') || isWord(this.ts[k - 3], 'deduct')))) continue;
+      }
+      if (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose')) && !this.used.has(t)) continue;
+      this.use(t);
+    }
+  }
+
+  textOf(from: number, to: number): string {
+    let s = '';
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (t.kind === 'text' || t.kind === 'word') s += t.text;
+      else if (t.kind === 'num') s += t.text;
+      else if (t.kind === 'qty') s += `${t.value}${t.unit}`;
+      else if (t.kind === 'unit') s += t.unit;
+      else if (t.kind === 'points') s += t.lo === t.hi ? `${t.lo}分` : `${t.lo}-${t.hi}分`;
+      else if (t.kind === 'op') s += t.op;
+      else if (t.kind === 'sep') s += t.sep === 'weak' ? '，' : t.sep === 'list' ? '、' : t.sep === 'colon' ? '：' : '；';
+    }
+    return s;
+  }
+
+  // -------------------------------------------------------------------------------- outcomes
+
+  /** An outcome starting at token k, or null. */
+  outcomeAt(k: number, to: number, pending: number): Found | null {
+    const t = this.ts[k];
+    return (
+      this.formulaAt(k, to, pending) ??
+      this.stepAt(k, to) ??
+      this.floorAt(k, to) ??
+      this.capAt(k, to) ??
+      this.basisAt(k, to) ??
+      this.orderedAt(k, to) ??
+      this.deductAt(k, to) ??
+      this.awardAt(k, to) ??
+      this.declareAt(k, to) ??
+      this.discretionaryAt(k, to) ??
+      (isWord(t, 'exempt') ? this.rule(k, k + 1, { kind: 'exempt' }) : null) ??
+      (isWord(t, 'zero') ? this.rule(k, k + 1, { kind: 'award', amount: { kind: 'zero' } }) : null) ??
+      (isWord(t, 'interpolate') ? this.rule(k, k + 1, { kind: 'interpolate' }) : null) ??
+      (isWord(t, 'overflow') ? this.simple(k, k + 1, { kind: 'overflow' }) : null) ??
+      this.barePointsAt(k, to)
+    );
+  }
+
+  private rule(from: number, end: number, outcome: Outcome, oneOff = false): Found {
+    this.useRange(from, end);
+    return {
+      end,
+      from,
+      make: (cond) => {
+        const c = cond();
+        return { kind: 'rule', cond: c.cond, outcome, oneOff: oneOff || c.oneOff, s: c.s ?? this.ts[from].s, e: this.ts[end - 1].e };
+      },
+    };
+  }
+
+  private simple(from: number, end: number, clause: ClauseBody): Found {
+    this.useRange(from, end);
+    return {
+      end,
+      from,
+      make: (cond) => {
+        const c = cond();
+        return { ...clause, s: c.s ?? this.ts[from].s, e: this.ts[end - 1].e } as Clause;
+      },
+    };
+  }
+
+  /** "得分=…", "指标得分=…", "评分等于…", "(…)×100%×60", "得分等于指标分值×预算执行率". */
+  private formulaAt(k: number, to: number, pending: number): Found | null {
+    const t = this.ts[k];
+    let exprStart: number | undefined;
+    if (isWord(t, 'scoreNoun') || (t.kind === 'text' && /得分$/.test(t.text))) {
+      const n = this.ts[k + 1];
+      // "得分指标分值的20%": 得分 written for 得 before an amount.
+      if (textOfToken(t) === '得分' && (isWord(n, 'pointsWord') || isWord(n, 'full'))) {
+        const a = readAmount(this.ts, k + 1, to);
+        if (a && a.amount.kind !== 'full') return this.rule(k, a.end, { kind: 'award', amount: a.amount });
+      }
+      // "其他部门得分为专业部门得分的平均分": another score, not a formula.
+      if (n && (isOp(n, '=') || textOfToken(n) === '为' || textOfToken(n) === '等于')) {
+        let m = k + 2;
+        while (m < to && !isSep(this.ts[m]) && m < k + 14) {
+          const x = this.ts[m];
+          if (x.kind === 'op' && x.op !== '(' && x.op !== ')') break;
+          if ((x.kind === 'text' && /平均分|平均得分|平均值$/.test(x.text)) || (textOfToken(x) === '平均' && /^分/.test(textOfToken(this.ts[m + 1])))) {
+            const end = textOfToken(x) === '平均' ? m + 2 : m + 1;
+            return this.rule(k, end, { kind: 'peerAverage' });
+          }
+          m++;
+        }
+      }
+      if (isOp(n, '=') || (n?.kind === 'word' && (n.text === '等于' || n.text === '为'))) exprStart = k + 2;
+      // "得分为3分" is an award, not a formula.
+      if (n?.kind === 'word' && n.text === '为' && this.ts[k + 2]?.kind === 'points') return this.rule(k, k + 3, { kind: 'award', amount: pointsAmount(this.ts[k + 2] as TokenOf<'points'>) });
+    } else if (isWord(t, 'basis') && (t.text === '按' || t.text === '按照')) {
+      // "按实际到位金额/应到位金额*3分"
+      const e = parseExpr(this.ts, k + 1, to);
+      if (e && this.endsFormula(e.end, to)) return this.formulaFrom(k, k + 1, to);
+      return null;
+    } else if (k === pending && (t.kind === 'op' && t.op === '(' || t.kind === 'text' || t.kind === 'num')) {
+      // A bare formula: "(常规案件按时结案数/常规案件应结案数)×100%×60".
+      const e = parseExpr(this.ts, k, to);
+      if (e && this.endsFormula(e.end, to) && hasPointsFactor(this.ts, k, e.end)) return this.formulaFrom(k, k, to);
+      return null;
+    }
+    if (exprStart === undefined) return null;
+    const found = this.formulaFrom(k, exprStart, to);
+    if (found) return found;
+    // "得分等于指标分值×" cut off: the formula cannot be read.
+    this.unread.push({ s: t.s, e: this.ts[to - 1].e, reason: '计分公式不完整或无法解析' });
+    this.useRange(k, to);
+    return { end: to, from: k, make: () => ({ kind: 'description', s: t.s, e: this.ts[to - 1].e }) };
+  }
+
+  private endsFormula(end: number, to: number): boolean {
+    const n = this.ts[end];
+    return end >= to || isSep(n) || (n?.kind === 'op' && n.op === ')') || (n?.kind === 'word' && !n.cats.has('de'));
+  }
+
+  private formulaFrom(from: number, exprStart: number, to: number): Found | null {
+    const e = parseExpr(this.ts, exprStart, to);
+    if (!e) return null;
+    const expr = collapseRatios(e.expr);
+    return this.rule(from, e.end, { kind: 'formula', expr });
+  }
+
+  /**
+   * Steps: "每下降1个百分点扣1分", "每少一个百分点扣 1分", "每超平均年龄1岁的，扣0.5分",
+   * "每位次按0.25分递减", "每项扣0.1分", "每次(件)扣1分", "每降低1%，扣5%权重分值".
+   */
+  private stepAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    const perItem = isWord(t, 'each') && (t.text === '每项' || t.text === '每个' || t.text === '每一项');
+    if (!isWord(t, 'every') && !perItem) return null;
+    let j = k + 1;
+    let verb = '';
+    let per = 1;
+    let unit = '';
+    let unitClass: UnitClass | 'plain' = 'plain';
+    let subjectFrom = j;
+    if (perItem) {
+      unit = '项';
+      unitClass = 'count';
+      subjectFrom = j;
+    } else {
+      if (isWord(this.ts[j], 'stepVerb') || isWord(this.ts[j], 'found')) {
+        verb = (this.ts[j] as TokenOf<'word'>).text;
+        j++;
+      }
+      subjectFrom = j;
+      // The figure: a quantity, a percentage, a bare unit ("每次"), or a number before text ("每有1个").
+      let figure = -1;
+      for (let m = j; m < Math.min(to, j + 8); m++) {
+        const x = this.ts[m];
+        if (x.kind === 'qty' || x.kind === 'unit' || (x.kind === 'num' && x.percent)) {
+          figure = m;
+          break;
+        }
+        if (x.kind === 'sep' || x.kind === 'points' || isWord(x, 'deduct') || isWord(x, 'award')) break;
+      }
+      if (figure < 0) return null;
+      const f = this.ts[figure];
+      if (f.kind === 'qty') {
+        per = f.value;
+        unit = f.unit;
+        unitClass = f.unitClass;
+      } else if (f.kind === 'unit') {
+        unit = f.unit;
+        unitClass = f.unitClass;
+      } else if (f.kind === 'num') {
+        per = f.value * 100;
+        unit = '%';
+        unitClass = 'percent';
+      }
+      const subject = this.textOf(subjectFrom, figure);
+      j = figure + 1;
+      // "每次(件)": an alternative unit in brackets.
+      if (isOp(this.ts[j], '(') && (this.ts[j + 1]?.kind === 'text' || this.ts[j + 1]?.kind === 'unit') && isOp(this.ts[j + 2], ')')) j += 3;
+      return this.stepTail(k, j, to, { per, unit, unitClass, verb, subject });
+    }
+    return this.stepTail(k, j, to, { per, unit, unitClass, verb, subject: '' });
+  }
+
+  /** After the figure of a step: words up to the amount, then the amount. */
+  private stepTail(k: number, j: number, to: number, base: Omit<Step, 'amount' | 'direction'>): Found | null {
+    let m = j;
+    // Words that say what is counted: "每有1个内设机构…达不到要求的，扣0.5分".
+    while (m < to && m < j + 24) {
+      const x = this.ts[m];
+      if (isWord(x, 'deduct') || isWord(x, 'add') || isWord(x, 'award') || isWord(x, 'basis')) break;
+      if (x.kind === 'points' || (x.kind === 'sep' && x.sep === 'strong')) break;
+      m++;
+    }
+    const v = this.ts[m];
+    let direction: Step['direction'];
+    let amountAt: number;
+    if (isWord(v, 'deduct')) {
+      direction = 'deduct';
+      amountAt = m + 1;
+    } else if (isWord(v, 'add')) {
+      direction = 'add';
+      amountAt = m + 1;
+    } else if (isWord(v, 'award')) {
+      direction = 'award';
+      amountAt = m + 1;
+    } else if (isWord(v, 'basis') && v.text === '按') {
+      // "每位次按0.25分递减"
+      direction = 'deduct';
+      amountAt = m + 1;
+    } else return null;
+    const a = readAmount(this.ts, amountAt, to);
+    if (!a || a.amount.kind === 'zero' || a.amount.kind === 'full') return null;
+    let end = a.end;
+    if (isWord(v, 'basis')) {
+      const d = this.ts[end];
+      if (!(isWord(d, 'scoreVerb') && (d.text === '递减' || d.text === '扣分' || d.text === '减分'))) return null;
+      end++;
+    }
+    const step: Step = { ...base, amount: a.amount, direction };
+    this.useRange(k, end);
+    return {
+      end,
+      from: k,
+      make: (cond) => {
+        const c = cond();
+        return { kind: 'step', cond: c.cond, step, s: c.s ?? this.ts[k].s, e: this.ts[end - 1].e };
+      },
+    };
+  }
+
+  /** "扣完为止", "扣满15分为止", "扣完10分后扣项目考核总分", "直至0分". */
+  private floorAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    if (isWord(t, 'floor')) {
+      // "扣完10分后…", "扣完10分为止"
+      const n = this.ts[k + 1];
+      if (n?.kind === 'points' && k + 1 < to) {
+        let end = k + 2;
+        const after = this.ts[end];
+        if (after && (after.kind === 'text' && /^(为止|止|后)$/.test(after.text) || isWord(after, 'overflow'))) end++;
+        if (isWord(this.ts[end - 1], 'overflow') || (after?.kind === 'text' && after.text === '后' && isWord(this.ts[end], 'deduct'))) {
+          // "扣完10分后扣项目考核总分": the rest goes to the total score.
+          while (end < to && !isSep(this.ts[end])) end++;
+        }
+        return this.simple(k, end, { kind: 'floor', maxDeduction: n.lo });
+      }
+      return this.simple(k, k + 1, { kind: 'floor' });
+    }
+    // "扣满15分为止"
+    if (isWord(t, 'deduct') && this.ts[k + 1]?.kind === 'text' && /^(满|完)$/.test((this.ts[k + 1] as TokenOf<'text'>).text) && this.ts[k + 2]?.kind === 'points') {
+      let end = k + 3;
+      const after = this.ts[end];
+      if (after && after.kind === 'text' && /^(为止|止)/.test(after.text)) end++;
+      else if (isWord(after, 'cmpPre') && after.text === '为' && this.ts[end + 1]?.kind === 'text' && /^止/.test((this.ts[end + 1] as TokenOf<'text'>).text)) end += 2;
+      return this.simple(k, end, { kind: 'floor', maxDeduction: (this.ts[k + 2] as TokenOf<'points'>).lo });
+    }
+    return null;
+  }
+
+  /** "最多扣5分", "最高不超过本项分值", "最高得5分", "完成率超过100%的按100%计". */
+  private capAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    const n = this.ts[k + 1];
+    if (isWord(t, 'deductCap')) {
+      if (n?.kind === 'points') return this.simple(k, k + 2, { kind: 'deductionCap', max: n.lo });
+      if (isWord(n, 'pointsWord') || isWord(n, 'full')) return this.simple(k, k + 2, { kind: 'deductionCap', max: 'points' });
+      return null;
+    }
+    if (isWord(t, 'scoreCap')) {
+      if (n?.kind === 'points') return this.simple(k, k + 2, { kind: 'scoreCap', max: n.lo });
+      if (isWord(n, 'pointsWord') || isWord(n, 'full')) return this.simple(k, k + 2, { kind: 'scoreCap', max: 'points' });
+      return null;
+    }
+    // "超过100%的按100%计(算)" — within one clause; k is at 按.
+    if (isWord(t, 'basis') && (t.text === '按' || t.text === '按照') && n?.kind === 'num' && n.percent) {
+      const v = this.ts[k + 2];
+      if (isWord(v, 'scoreVerb') && /^(计|计算|计分|折算)$/.test(v.text)) return this.simple(k, k + 3, { kind: 'rateCap', max: n.value });
+    }
+    return null;
+  }
+
+  /**
+   * A basis closed by a scoring verb: "按完成比例给分", "根据…的比重计算得分", "按排位打分",
+   * "按市级部门平均分得分", "按…的差距绝对值进行扣分", "根据项目工作量完成情况评分".
+   */
+  private basisAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    const startsBasis = isWord(t, 'basis') && textOfToken(t) !== '以';
+    const judgement = t.kind === 'text' && t.text.startsWith('视');
+    if (!startsBasis && !judgement) return null;
+    let m = k + 1;
+    let proportion = false;
+    let rank = false;
+    let first = false;
+    let peer = false;
+    let gap = false;
+    let degree = false;
+    while (m < to && m < k + 30) {
+      const x = this.ts[m];
+      if (isSep(x) && (x as TokenOf<'sep'>).sep !== 'list') return null;
+      if (isWord(x, 'scoreVerb') && !(x.text === '计' && isWord(this.ts[m + 1], 'scoreVerb'))) break;
+      if (x.kind === 'points' || isWord(x, 'deduct') || isWord(x, 'award') && x.text !== '得' && x.text !== '计' || isWord(x, 'every')) return null;
+      if (x.kind === 'word' && x.text === '得' && !isWord(this.ts[m + 1], 'scoreVerb') && this.ts[m + 1]?.kind !== 'text') return null;
+      if (isWord(x, 'proportion')) {
+        if (x.text === '程度' || x.text === '进度') degree = true;
+        else proportion = true;
+      }
+      if (isWord(x, 'rankWord')) rank = true;
+      if (x.kind === 'qty' && x.unitClass === 'rank' && x.value === 1) first = true;
+      if ((x.kind === 'text' && /平均分/.test(x.text)) || (x.kind === 'word' && x.text === '平均' && this.ts[m + 1]?.kind === 'text' && /^分/.test((this.ts[m + 1] as TokenOf<'text'>).text))) peer = true;
+      if ((x.kind === 'text' && /差距|差额|偏差|超/.test(x.text)) || isWord(x, 'stepVerb') && /超|差|延|滞|逾/.test(x.text)) gap = true;
+      if (x.kind === 'text' && /情况|情节/.test(x.text)) degree = true;
+      m++;
+    }
+    const v = this.ts[m];
+    if (!isWord(v, 'scoreVerb')) return null;
+    const verbText = v.text;
+    const deduct = /扣|减/.test(verbText);
+    const end = m + 1;
+    const text = this.textOf(k, end);
+    if (judgement) {
+      if (!degree) return null;
+      return this.rule(k, end, { kind: 'discretionary', direction: deduct ? 'deduct' : 'award' });
+    }
+    if (peer) return this.rule(k, end, { kind: 'peerAverage' });
+    // "根据超计划时间占计划完成时间百分比扣分": the basis names the gap steps count, not a proportion to score by.
+    if (gap && deduct) return this.simple(k, end, { kind: 'basis', basis: { kind: 'gap', text } });
+    if (proportion && !rank) return this.rule(k, end, { kind: 'proportional', reference: first ? 'first' : 'target', deduct });
+    if (rank && !proportion) return this.simple(k, end, { kind: 'basis', basis: { kind: 'rank', text } });
+    if (proportion && rank && first) return this.rule(k, end, { kind: 'proportional', reference: 'first', deduct });
+    const basis: Basis = { kind: gap ? 'gap' : 'plain', text };
+    // "根据实际情况评分": judgement.
+    if (!gap && degree && /实际情况|具体情况|完成情况|情节/.test(text) && /评分|打分|扣分|给分|得分/.test(verbText)) {
+      return this.rule(k, end, { kind: 'discretionary', direction: deduct ? 'deduct' : 'award' });
+    }
+    return this.simple(k, end, { kind: 'basis', basis });
+  }
+
+  /** "依次赋予60分、57分、54分", "分别计2分、1.9分、1.8分". */
+  private orderedAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    if (!isWord(t, 'order')) return null;
+    let m = k + 1;
+    if (isWord(this.ts[m], 'award')) m++;
+    const amounts: number[] = [];
+    while (m < to) {
+      const x = this.ts[m];
+      if (x.kind === 'points' && x.lo === x.hi) {
+        amounts.push(x.lo);
+        m++;
+        if (this.ts[m]?.kind === 'sep' && (this.ts[m] as TokenOf<'sep'>).sep === 'list') {
+          m++;
+          continue;
+        }
+        if (this.ts[m]?.kind === 'sep' && (this.ts[m] as TokenOf<'sep'>).sep === 'weak' && this.ts[m + 1]?.kind === 'points') {
+          m++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (amounts.length < 2) return null;
+    return this.rule(k, m, { kind: 'ordered', amounts });
+  }
+
+  /** "扣2分", "扣除指标分值的5%", "扣5%权重分值", "扣该要点分值的一半", "扣除相应分值". */
+  private deductAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    if (!isWord(t, 'deduct')) return null;
+    const a = readAmount(this.ts, k + 1, to);
+    if (!a) return null;
+    return this.rule(k, a.end, a.amount.kind === 'zero' ? { kind: 'award', amount: { kind: 'full' } } : { kind: 'deduct', amount: a.amount });
+  }
+
+  /** "得2分", "得满分", "计满分", "得该项分值的90-100%", "得分值的59%以下", "为0分", "加1分". */
+  private awardAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    if (isWord(t, 'add')) {
+      const a = readAmount(this.ts, k + 1, to);
+      if (a && a.amount.kind === 'points') return this.rule(k, a.end, { kind: 'bonus', amount: a.amount });
+      return null;
+    }
+    if (!isWord(t, 'award') && !(isWord(t, 'full') && !isWord(this.ts[k - 1], 'award'))) return null;
+    if (isWord(t, 'full')) {
+      // "满分5分" declares the points; "完成率100%满分" awards them.
+      if (this.ts[k + 1]?.kind === 'points') return null;
+      return this.rule(k, k + 1, { kind: 'award', amount: { kind: 'full' } });
+    }
+    const a = readAmount(this.ts, k + 1, to);
+    if (!a) return null;
+    const outcome: Outcome = { kind: 'award', amount: a.amount };
+    if (a.bound) outcome.bound = a.bound;
+    return this.rule(k, a.end, outcome);
+  }
+
+  /** "每指标1分", "以上每项1分", "各2分", "共1分", "满分5分". */
+  private declareAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    let scope: 'each' | 'total' | undefined;
+    let m = k + 1;
+    if (isWord(t, 'each')) scope = 'each';
+    else if (isWord(t, 'total') || (isWord(t, 'full') && this.ts[k + 1]?.kind === 'points')) scope = 'total';
+    if (!scope) return null;
+    if (scope === 'each' && isWord(this.ts[m], 'each')) m++; // "各项各1分"
+    const p = this.ts[m];
+    if (!p || p.kind !== 'points' || p.lo !== p.hi || m >= to) return null;
+    const points = p.lo;
+    const end = m + 1;
+    this.useRange(k, end);
+    return {
+      end,
+      from: k,
+      make: (cond) => {
+        const c = cond();
+        return { kind: 'declare', points, scope: scope!, cond: c.cond, s: c.s ?? t.s, e: p.e };
+      },
+    };
+  }
+
+  /** "酌情扣分", "视情况扣分", "否则酌情扣分". */
+  private discretionaryAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    if (!isWord(t, 'disc')) return null;
+    let end = k + 1;
+    // "视情节严重情况扣分", "酌情" + "扣分"
+    while (end < to && (isWord(this.ts[end], 'scoreVerb') || isWord(this.ts[end], 'disc') || (this.ts[end].kind === 'text' && /^(严重|轻重|情况|程度|给予|予以)$/.test((this.ts[end] as TokenOf<'text'>).text)))) end++;
+    const text = this.textOf(k, end);
+    return this.rule(k, end, { kind: 'discretionary', direction: /扣|减/.test(text) ? 'deduct' : 'award' });
+  }
+
+  /** "2分" standing alone after a condition ("满意率≥90%，2分"), or "(2分)" after a part's name. */
+  private barePointsAt(k: number, to: number): Found | null {
+    const t = this.ts[k];
+    if (t.kind !== 'points') return null;
+    const prev = this.ts[k - 1];
+    if (prev && (prev.kind === 'op' && prev.op === '×')) return null;
+    if (isOp(prev, '(') && isOp(this.ts[k + 1], ')')) {
+      this.use(prev, this.ts[k + 1]);
+      return this.rule(k, k + 2, { kind: 'award', amount: pointsAmount(t), declared: true });
+    }
+    return this.rule(k, k + 1, { kind: 'award', amount: pointsAmount(t) });
+  }
+
+  // ------------------------------------------------------------------------------ conditions
+
+  /**
+   * The condition of the clause whose outcome starts at `at`: the words since the last clause.
+   * The phrase nearest the outcome is the condition; earlier phrases are context ("按企业申报时
+   * 材料中所确定的指标予以考核"). One-off markers ("一经发现") anywhere mark the clause.
+   */
+  condition(from: number, at: number, found: Found): { cond: Condition; oneOff: boolean; s?: number } {
+    const start = from;
+    const end = found.from;
+    let oneOff = false;
+    for (let k = start; k < end; k++) if (isWord(this.ts[k], 'oneOff')) oneOff = true;
+    // Phrases split at commas and colons; "且"/"并且" join a phrase to the one before.
+    const phrases: Array<[number, number]> = [];
+    let p = start;
+    for (let k = start; k <= end; k++) {
+      const t = this.ts[k];
+      if (k === end || (t.kind === 'sep' && (t.sep === 'weak' || t.sep === 'colon'))) {
+        if (k > p) phrases.push([p, k]);
+        if (k < end) this.use(t);
+        p = k + 1;
+      }
+    }
+    const s = start < end ? this.ts[start].s : undefined;
+    if (phrases.length === 0) return { cond: { kind: 'none' }, oneOff, s };
+    let [ds, de] = phrases[phrases.length - 1];
+    // A phrase that only opens the clause ("其中", "否则") or is joined by 且 belongs with the next.
+    for (let q = phrases.length - 2; q >= 0; q--) {
+      const [a, b] = phrases[q];
+      const firstOfDirect = this.ts[ds];
+      if (isWord(firstOfDirect, 'and') || isWord(firstOfDirect, 'or') || (b - a === 1 && (isWord(this.ts[a], 'otherwise') || isWord(this.ts[a], 'if') || isWord(this.ts[a], 'notMet')))) ds = a;
+      else break;
+    }
+    for (const [a, b] of phrases) if (b <= ds) this.description(a, b);
+    const cond = this.readCondition(ds, de);
+    return { cond, oneOff, s };
+  }
+
+  /** One phrase as a condition. */
+  readCondition(from: number, to: number): Condition {
+    // Trim openers and the trailing 的.
+    while (from < to && (isWord(this.ts[from], 'if') || this.ts[from].kind === 'quote' || isOp(this.ts[from], ')'))) this.use(this.ts[from++]);
+    while (to > from && (isWord(this.ts[to - 1], 'de') || this.ts[to - 1].kind === 'quote' || isOp(this.ts[to - 1], '('))) this.use(this.ts[--to]);
+    if (from >= to) return { kind: 'none' };
+    const text = this.textOf(from, to);
+    let otherwise = false;
+    for (let k = from; k < to; k++) if (isWord(this.ts[k], 'otherwise')) otherwise = true;
+    const rank = this.rankCondition(from, to);
+    if (rank) {
+      this.useRange(from, to);
+      return rank;
+    }
+    const count = this.countCondition(from, to);
+    if (count) {
+      this.useRange(from, to);
+      return count;
+    }
+    const band = this.bandCondition(from, to);
+    if (band) {
+      this.useRange(from, to);
+      return otherwise ? { kind: 'otherwise', band } : band;
+    }
+    // Figures that look like a band but are not read as one stay unread.
+    this.description(from, to);
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (((t.kind === 'num' && t.percent) || (t.kind === 'qty' && t.unitClass === 'pp')) && this.hasComparatorNear(k, from, to)) {
+        this.used.delete(t);
+      }
+    }
+    if (otherwise) return { kind: 'otherwise' };
+    const only = (cat: WordCat): boolean => {
+      for (let k = from; k < to; k++) {
+        const t = this.ts[k];
+        if (t.kind === 'sep' || t.kind === 'quote') continue;
+        if (isWord(t, cat)) continue;
+        if (t.kind === 'text' && /^(任务|目标|要求|的|指标值|目标值|情况|指标)$/.test(t.text)) continue;
+        if (isWord(t, 'refLevel') || isWord(t, 'de')) continue;
+        return false;
+      }
+      return true;
+    };
+    if (only('notMet')) return { kind: 'notMet', text };
+    if (only('met') || (only('cmpPre') && /达到|达|完成/.test(text))) return { kind: 'met', text };
+    const negative = /未|不|没|无|缺|差|低于|违规|超/.test(text);
+    return { kind: 'qualitative', text, negative };
+  }
+
+  private hasComparatorNear(k: number, from: number, to: number): boolean {
+    for (let m = Math.max(from, k - 2); m < Math.min(to, k + 3); m++) {
+      const t = this.ts[m];
+      if (isWord(t, 'cmpPre') || isWord(t, 'cmpPost') || isWord(t, 'incl') || isWord(t, 'rangeClose') || (t.kind === 'op' && /[≥≤<>]/.test(t.op))) return true;
+    }
+    return false;
+  }
+
+  /** "前4名", "第1名", "第2-5名", "倒数第4名及以上", "排名1-5名", "4名以后", "倒数第1名、第2名、第3名". */
+  private rankCondition(from: number, to: number): Condition | null {
+    let reverse = false;
+    const list: number[] = [];
+    let lo: number | undefined;
+    let hi: number | undefined;
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (isWord(t, 'reverse')) reverse = true;
+      const n = this.ts[k + 1];
+      if (isWord(t, 'front') && n?.kind === 'qty' && n.unitClass === 'rank') {
+        lo = 1;
+        hi = n.value;
+        k++;
+        continue;
+      }
+      if (isWord(t, 'ordinal') && (n?.kind === 'qty' && n.unitClass === 'rank')) {
+        list.push(n.value);
+        const post = this.ts[k + 2];
+        if (isWord(post, 'cmpPost') && post.op === '>=') {
+          // "倒数第4名及以上": from the 4th on (counting away from the best).
+          lo = n.value;
+          hi = Infinity;
+        }
+        k++;
+        continue;
+      }
+      if (isWord(t, 'ordinal') && n?.kind === 'num' && isOp(this.ts[k + 2], '-') && this.ts[k + 3]?.kind === 'qty' && (this.ts[k + 3] as TokenOf<'qty'>).unitClass === 'rank') {
+        lo = n.value;
+        hi = (this.ts[k + 3] as TokenOf<'qty'>).value;
+        k += 3;
+        continue;
+      }
+      // "排名1-5名", "在全市排名1-5名的"
+      if (t.kind === 'num' && !t.percent && isOp(n, '-') && this.ts[k + 2]?.kind === 'qty' && (this.ts[k + 2] as TokenOf<'qty'>).unitClass === 'rank') {
+        lo = t.value;
+        hi = (this.ts[k + 2] as TokenOf<'qty'>).value;
+        k += 2;
+        continue;
+      }
+      if (t.kind === 'qty' && t.unitClass === 'rank' && isWord(n, 'after')) {
+        lo = t.value + (n.text === '以外' ? 1 : 1);
+        hi = Infinity;
+        k++;
+        continue;
+      }
+    }
+    if (lo !== undefined && hi !== undefined) return { kind: 'rank', lo, hi, reverse, ...(list.length > 1 ? { list } : {}) };
+    if (list.length > 0) return { kind: 'rank', lo: Math.min(...list), hi: Math.max(...list), reverse, ...(list.length > 1 ? { list } : {}) };
+    return null;
+  }
+
+  /** "发现一次的", "发现有两次及以上的", "有1人不达标", "三次(含)以上". */
+  private countCondition(from: number, to: number): Condition | null {
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (t.kind !== 'qty' || t.unitClass !== 'count') continue;
+      const prev = this.ts[k - 1];
+      const before2 = this.ts[k - 2];
+      const found = (prev && isWord(prev, 'found')) || (isWord(before2, 'found') && isWord(prev, 'found'));
+      let m = k + 1;
+      if (isWord(this.ts[m], 'incl')) m++;
+      const post = this.ts[m];
+      if (isWord(post, 'cmpPost') && post.op === '>=') return { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
+      if (found && k >= from) {
+        // "有1人不达标": at least one; "发现一次的": exactly one.
+        const exact = prev && (prev as TokenOf<'word'>).text !== '有';
+        return exact ? { kind: 'count', lo: t.value, hi: t.value, unit: t.unit } : { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A band of a measured value: "按期结案率达70%以上(含)", "70%(含)-80%", "小于90%且大于等于80%",
+   * "开工率为100%", "满意率≥90%", "超过控制目标的10%以内", "不低于总数的20%", "在80%至90%之间".
+   * The quantity is the text before the first comparator (figures of another unit in it are part of its name).
+   */
+  private bandCondition(from: number, to: number): BandCondition | null {
+    interface Part {
+      lo?: Bound;
+      hi?: Bound;
+      exact?: boolean;
+      at: number;
+      end: number;
+      unitClass: UnitClass | 'plain';
+      relative?: 'excess' | 'shortfall';
+    }
+    const parts: Part[] = [];
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (!isFigure(t)) continue;
+      const uc = unitClassOf(t);
+      if (uc === 'duration' && t.kind === 'qty' && t.unit === '年' && t.value > 1900) continue;
+      // Range "X-Y", "X至Y", "X(含)-Y", "在X与Y之间".
+      let m = k + 1;
+      let incl1: boolean | undefined;
+      if (isWord(this.ts[m], 'incl')) {
+        incl1 = (this.ts[m] as TokenOf<'word'>).incl;
+        m++;
+      }
+      const infix = this.ts[m];
+      const second = this.ts[m + 1];
+      if ((isOp(infix, '-') || (infix?.kind === 'text' && /^(至|到)$/.test(infix.text)) || (infix?.kind === 'word' && /^(至|到|与|和)$/.test(infix.text))) && isFigure(second)) {
+        const a = figureValue(t, second);
+        const b = figureValue(second, second);
+        let q = m + 2;
+        let incl2: boolean | undefined;
+        if (isWord(this.ts[q], 'incl')) {
+          incl2 = (this.ts[q] as TokenOf<'word'>).incl;
+          q++;
+        }
+        if (isWord(this.ts[q], 'rangeClose')) q++;
+        if (isWord(this.ts[q], 'incl')) {
+          incl2 = (this.ts[q] as TokenOf<'word'>).incl;
+          q++;
+        }
+        const lo = Math.min(a, b);
+        const hi = Math.max(a, b);
+        // Without marks a shared edge goes to the higher band: [lo, hi) — resolved by the compiler's band order.
+        parts.push({ lo: { v: lo, incl: incl1 ?? true, explicit: incl1 !== undefined }, hi: { v: hi, incl: incl2 ?? false, explicit: incl2 !== undefined }, at: k, end: q, unitClass: uc });
+        k = q - 1;
+        continue;
+      }
+      // Comparators before and after.
+      let op: Op | undefined;
+      let pre = k - 1;
+      while (pre >= from && (this.ts[pre].kind === 'quote')) pre--;
+      const preTok = this.ts[pre];
+      let relative: Part['relative'];
+      if (preTok && pre >= from && (isWord(preTok, 'cmpPre') || (preTok.kind === 'op' && /[≥≤<>=]/.test(preTok.op)))) {
+        op = preTok.kind === 'op' ? (preTok.op === '≥' ? '>=' : preTok.op === '≤' ? '<=' : (preTok.op as Op)) : preTok.op;
+      } else if (preTok && pre >= from && isWord(preTok, 'de')) {
+        // "不低于总数的20%", "超过控制目标的10%以内": comparator + reference + 的 + figure.
+        for (let q = pre - 1; q >= Math.max(from, pre - 8); q--) {
+          const x = this.ts[q];
+          if (isWord(x, 'cmpPre')) {
+            op = x.op;
+            if (/^(超过|超出|高于)$/.test(x.text)) relative = 'excess';
+            else if (/^(低于|少于|不足)$/.test(x.text)) relative = 'shortfall';
+            break;
+          }
+          if (isSep(x) || isFigure(x)) break;
+        }
+      }
+      let post = k + 1;
+      if (incl1 !== undefined) post = m;
+      const postTok = this.ts[post];
+      let postOp: Op | undefined;
+      if (isWord(postTok, 'cmpPost')) {
+        postOp = postTok.op;
+        post++;
+        if (isWord(this.ts[post], 'incl')) {
+          incl1 = (this.ts[post] as TokenOf<'word'>).incl;
+          post++;
+        }
+      }
+      const v = figureValue(t, t);
+      // With a post comparator the pre word says what is measured ("超过目标的10%以内": the excess ≤ 10%).
+      const effective: Op | undefined = postOp ?? (relative ? undefined : op);
+      if (postOp && relative) {
+        // relative stays; the band is on the excess/shortfall.
+      } else relative = undefined;
+      if (!effective) {
+        // "达标率100%计满分": a rate's figure right before the outcome is reached.
+        const named = textOfToken(this.ts[k - 1]);
+        if (op === undefined && postOp === undefined && t.kind === 'num' && t.percent && post === to && /(率|比|比例|比重|占比|度)$/.test(named)) {
+          parts.push({ lo: { v, incl: true, explicit: false }, at: k, end: post, unitClass: uc, exact: true });
+        }
+        continue;
+      }
+      const incl = incl1;
+      const part: Part = { at: op !== undefined && !relative ? pre : k, end: post, unitClass: uc };
+      if (relative) part.relative = relative;
+      if (effective === '>=') part.lo = { v, incl: incl ?? true, explicit: true };
+      else if (effective === '>') part.lo = { v, incl: incl ?? false, explicit: true };
+      else if (effective === '<=') part.hi = { v, incl: incl ?? true, explicit: true };
+      else if (effective === '<') part.hi = { v, incl: incl ?? false, explicit: true };
+      else {
+        part.lo = { v, incl: true, explicit: true };
+        part.exact = true;
+      }
+      // "以上(含)" after a pre comparator: both say the same.
+      if (op && postOp && op !== postOp && !relative) {
+        // "达70%以上": same direction; "超过…以内" handled as relative.
+      }
+      parts.push(part);
+      k = post - 1;
+    }
+    if (parts.length === 0) return null;
+    // Figures of one unit class make the band; an earlier figure of another class is part of the name ("35岁及以下的…不低于20%").
+    const last = parts[parts.length - 1];
+    const same = parts.filter((x) => x.unitClass === last.unitClass || (isRate(x.unitClass) && isRate(last.unitClass)));
+    const firstSame = same[0];
+    let lo: Bound | undefined;
+    let hi: Bound | undefined;
+    let exact = false;
+    for (const x of same.slice(-2)) {
+      if (x.lo && (!lo || x.lo.v > lo.v)) lo = x.lo;
+      if (x.hi && (!hi || x.hi.v < hi.v)) hi = x.hi;
+      if (x.exact) exact = true;
+    }
+    if (same.length > 2) return null;
+    if (same.length === 2 && !(same[0].lo && !same[0].hi && same[1].hi && !same[1].lo) && !(same[0].hi && !same[0].lo && same[1].lo && !same[1].hi)) return null;
+    const nameEnd = Math.min(firstSame.at, ...same.map((x) => x.at));
+    const name = cleanName(this.textOf(from, nameEnd));
+    const quantity: QuantityRef = { name, unitClass: last.unitClass === 'pp' ? 'percent' : last.unitClass };
+    if (last.relative) quantity.relative = last.relative;
+    const band: BandCondition = { kind: 'band', quantity };
+    if (lo) band.lo = lo;
+    if (hi) band.hi = hi;
+    if (exact && !hi) band.exact = true;
+    return band;
+  }
+
+  finish(): Unread[] {
+    const out = [...this.unread];
+    for (const t of this.ts) {
+      if (this.used.has(t)) continue;
+      const scoring =
+        t.kind === 'points' ||
+        (t.kind === 'num' && t.percent) ||
+        (t.kind === 'qty' && t.unitClass === 'pp') ||
+        (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose') || t.cats.has('deductCap') || t.cats.has('scoreCap')));
+      if (scoring) out.push({ s: t.s, e: t.e, reason: t.kind === 'points' ? '分值未能归入任何计分条款' : '计分用语未能读懂' });
+    }
+    return mergeUnread(out);
+  }
+}
+
+interface Found {
+  /** Index after the outcome. */
+  end: number;
+  /** Index of the outcome's first token. */
+  from: number;
+  make(cond: () => { cond: Condition; oneOff: boolean; s?: number }): Clause;
+}
+
+/** A bare formula scores only when it names points: "×60", "×指标分值", "×2分". */
+function hasPointsFactor(ts: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = ts[k];
+    if (t.kind === 'points' || (t.kind === 'word' && (t.cats.has('pointsWord') || t.cats.has('full')))) return true;
+    if (t.kind === 'num' && !t.percent && t.value >= 1 && ts[k - 1]?.kind === 'op' && (ts[k - 1] as TokenOf<'op'>).op === '×') return true;
+  }
+  return false;
+}
+
+function isRate(u: UnitClass | 'plain'): boolean {
+  return u === 'percent' || u === 'pp' || u === 'plain';
+}
+
+function isFigure(t: Token | undefined): t is TokenOf<'num'> | TokenOf<'qty'> {
+  return !!t && (t.kind === 'num' || t.kind === 'qty');
+}
+
+function unitClassOf(t: TokenOf<'num'> | TokenOf<'qty'>): UnitClass | 'plain' {
+  if (t.kind === 'num') return t.percent ? 'percent' : 'plain';
+  return t.unitClass;
+}
+
+/** A figure as the value a band compares with: percentages and 个百分点 as fractions. "90-100%" carries the % to 90. */
+function figureValue(t: TokenOf<'num'> | TokenOf<'qty'>, unitOf: TokenOf<'num'> | TokenOf<'qty'>): number {
+  if (t.kind === 'num') {
+    if (t.percent) return t.value;
+    if (unitOf.kind === 'num' && unitOf.percent && t !== unitOf) return t.value / 100;
+    return t.value;
+  }
+  if (t.unitClass === 'pp') return t.value / 100;
+  return t.value;
+}
+
+/** A quantity's name without openers, punctuation and trailing particles. */
+function cleanName(s: string): string {
+  return s
+    .replace(/^[，、：；,:;"]+|[，、：；,:;"]+$/g, '')
+    .replace(/^(若|如果|如|凡|其中|当|对于|且|并且|但)/, '')
+    .replace(/(的|为|达|在|达到|是)$/, '')
+    .trim();
+}
+
+function pointsAmount(t: TokenOf<'points'>): Amount {
+  return { kind: 'points', lo: t.lo, hi: t.hi };
+}
+
+/**
+ * The amount after 得/扣: "2分", "1-2分", "满分", "不得分", "指标分值的20%", "该项分值的90-100%",
+ * "分值的59%以下", "5%权重分值", "该要点分值的一半", "相应分值".
+ */
+export function readAmount(ts: readonly Token[], k: number, to: number): { amount: Amount; end: number; bound?: Op } | null {
+  const t = ts[k];
+  if (!t || k >= to) return null;
+  if (t.kind === 'points') return { amount: pointsAmount(t), end: k + 1 };
+  if (isWord(t, 'full')) return { amount: { kind: 'full' }, end: k + 1 };
+  if (isWord(t, 'zero')) return { amount: { kind: 'zero' }, end: k + 1 };
+  const ofItem = (w: TokenOf<'word'>): 'points' | 'item' => (/要点|相应/.test(w.text) ? 'item' : 'points');
+  // "5%权重分值", "20%的分值"
+  if (t.kind === 'num' && t.percent) {
+    let m = k + 1;
+    if (isWord(ts[m], 'de')) m++;
+    if (isWord(ts[m], 'pointsWord')) return { amount: { kind: 'share', lo: t.value, hi: t.value, of: ofItem(ts[m] as TokenOf<'word'>) }, end: m + 1 };
+    return null;
+  }
+  if (isWord(t, 'pointsWord')) {
+    let m = k + 1;
+    if (isWord(ts[m], 'de')) m++;
+    const x = ts[m];
+    const y0 = ts[m + 2];
+    const rangeToPercent = x?.kind === 'num' && isOp(ts[m + 1], '-') && y0?.kind === 'num' && y0.percent;
+    if (x?.kind === 'num' && (x.percent || x.value < 1 || rangeToPercent)) {
+      // "90-100%"
+      if (isOp(ts[m + 1], '-') && ts[m + 2]?.kind === 'num') {
+        const y = ts[m + 2] as TokenOf<'num'>;
+        const a = x.percent ? x.value : y.percent ? x.value / 100 : x.value;
+        const lo = Math.min(a, y.value);
+        const hi = Math.max(a, y.value);
+        return { amount: { kind: 'share', lo, hi, of: ofItem(t) }, end: m + 3 };
+      }
+      const post = ts[m + 1];
+      if (isWord(post, 'cmpPost') && (post.op === '<=' || post.op === '<')) return { amount: { kind: 'share', lo: 0, hi: x.value, of: ofItem(t) }, end: m + 2, bound: post.op };
+      return { amount: { kind: 'share', lo: x.value, hi: x.value, of: ofItem(t) }, end: m + 1 };
+    }
+    if (isWord(x, 'half')) return { amount: { kind: 'share', lo: 0.5, hi: 0.5, of: ofItem(t) }, end: m + 1 };
+    // "得相应分值", "扣除相应权重分值": the whole of the item's share.
+    if (/相应|要点/.test(t.text)) return { amount: { kind: 'share', lo: 1, hi: 1, of: 'item' }, end: k + 1 };
+    return null;
+  }
+  return null;
+}
+
+function mergeUnread(xs: Unread[]): Unread[] {
+  const sorted = [...xs].sort((a, b) => a.s - b.s);
+  const out: Unread[] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && x.s <= last.e + 1 && last.reason === x.reason) last.e = Math.max(last.e, x.e);
+    else out.push({ ...x });
+  }
+  return out;
+}
+
+export function parseTree(norm: NormalText): ParseResult {
+  const tokens = lex(norm);
+  const p = new Parser(tokens);
+  const tree = p.parse();
+  return { tree, unread: p.finish(), tokens };
+}
+
+export { atItemPosition };
+export type { Span };

@@ -1,0 +1,134 @@
+import { classify } from './classify';
+import { compileTree, Compiled, MeasuredQuantity } from './compile';
+import { clampIntervals, range } from './intervals';
+import { normalizeRule, NormalText, rawSpan } from './normalize';
+import { parseTree } from './parser';
+import { pick } from './regions';
+import { Clause, RuleTree } from './syntax';
+import { tidy } from './tokens';
+import { ParsedRule, Rule, RuleClause, UnparsedRule } from './types';
+
+/**
+ * The rule reader: normalise → tokens → syntax tree → compiled scores → a `Rule`. A text is either
+ * read whole, or not understood with the part that could not be read; never half-read.
+ */
+
+/** A span of the raw text the reader could not read, with why (Chinese). */
+export interface UnreadSpan {
+  start: number;
+  end: number;
+  text: string;
+  reason: string;
+}
+
+function notUnderstood(raw: string, points: number, reason: string, unread: UnreadSpan[] = []): UnparsedRule {
+  return { parsed: false, text: raw, points, reason, allowed: range(0, Math.max(0, points)), clauses: [], unread };
+}
+
+const SCORING_KINDS = new Set<Clause['kind']>(['rule', 'step', 'declare', 'floor', 'deductionCap', 'scoreCap', 'rateCap']);
+
+function clauseList(tree: RuleTree): Clause[] {
+  return [...tree.head, ...tree.items.flatMap((i) => i.clauses), ...tree.tail];
+}
+
+function unreadOf(norm: NormalText, s: number, e: number, reason: string): UnreadSpan {
+  const [a, b] = rawSpan(norm, s, e);
+  return { start: a, end: b, text: norm.raw.slice(a, b), reason };
+}
+
+export function readRule(text: string, points: number): Rule {
+  const raw = String(text ?? '');
+  const w = Number.isFinite(points) && points > 0 ? points : 0;
+  const norm = normalizeRule(raw);
+  if (norm.text.replace(/[\p{P}\p{S}]/gu, '') === '') return notUnderstood(raw, w, '评分标准为空');
+  const { tree, unread } = parseTree(norm);
+  const clauses = clauseList(tree);
+  if (clauses.every((c) => c.kind === 'reference' || c.kind === 'description') && clauses.some((c) => c.kind === 'reference')) {
+    return notUnderstood(raw, w, '评分标准只指向其他文件或其他行（如“详见附件”“同上”），未写明计分方式');
+  }
+  if (unread.length > 0) {
+    const spans = unread.map((u) => unreadOf(norm, u.s, u.e, u.reason));
+    return notUnderstood(raw, w, `未能读懂“${spans.map((u) => u.text).join('”“')}”（${spans[0].reason}）`, spans);
+  }
+  const scoring = clauses.filter((c) => SCORING_KINDS.has(c.kind));
+  if (scoring.length === 0) {
+    if (clauses.some((c) => c.kind === 'definition')) return notUnderstood(raw, w, '只给出指标的计算公式，未写明怎样计分');
+    if (clauses.some((c) => c.kind === 'basis')) return notUnderstood(raw, w, '只写明计分依据，未写明分值或计分公式');
+    return notUnderstood(raw, w, '未找到分值或计分方式（如“得X分”“扣X分”“按完成比例给分”）');
+  }
+  const compiled = compileTree(tree, w, norm.text);
+  if (compiled.failure) return notUnderstood(raw, w, compiled.failure);
+  if (compiled.allowed.length === 0) return notUnderstood(raw, w, '未能确定可得分值');
+  return build(raw, w, norm, tree, compiled);
+}
+
+function build(raw: string, w: number, norm: NormalText, tree: RuleTree, c: Compiled): ParsedRule {
+  const cap = Math.max(0, Math.min(w, c.max));
+  const clamp = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : tidy(Math.min(cap, Math.max(0, v))));
+  const { kind, kinds } = classify(c, tree);
+  const clauses: RuleClause[] = c.clauses.map((d) => {
+    const [a, b] = rawSpan(norm, d.clause.s, d.clause.e);
+    const rc: RuleClause = { text: raw.slice(a, b).trim(), kind: d.kind, span: [a, b] };
+    if (d.points !== undefined) rc.points = tidy(d.points);
+    return rc;
+  });
+  const one = (x: number, comp: Compiled): number | null => {
+    const p = pick(comp.pieces, x);
+    return p ? p.value(x) : null;
+  };
+  const items = c.items;
+  const inputs = items ? items.length : c.pieces.length > 0 && c.quantity ? 1 : 0;
+  const score = (values: number | readonly number[]): number | null => {
+    const xs = typeof values === 'number' ? [values] : [...values];
+    if (xs.some((x) => typeof x !== 'number' || !Number.isFinite(x))) return null;
+    if (items) {
+      if (xs.length !== 1 && xs.length !== items.length) return null;
+      let sum = 0;
+      for (let i = 0; i < items.length; i++) {
+        const v = one(xs.length === 1 ? xs[0] : xs[i], items[i]);
+        if (v === null) return null;
+        sum += Math.max(0, Math.min(c.parts?.[i]?.points ?? Infinity, v));
+      }
+      return clamp(sum);
+    }
+    if (xs.length !== 1 || c.pieces.length === 0) return null;
+    return clamp(one(xs[0], c));
+  };
+  const rule: ParsedRule = {
+    parsed: true,
+    text: raw,
+    points: w,
+    kind,
+    kinds,
+    allowed: clampIntervals(c.allowed, 0, cap),
+    clauses,
+    explanation: c.lines.join('；'),
+    discretionary: c.discretionary,
+    inputs,
+    maxPoints: tidy(c.max),
+    score,
+    tree,
+  };
+  if (c.quantity && inputs > 0) {
+    rule.inputLabel = c.quantity.name;
+    rule.quantity = quantityOut(c.quantity);
+  }
+  if (c.parts && c.parts.length > 1) rule.parts = c.parts.map((p) => ({ label: p.label, points: tidy(p.points), clause: p.clause }));
+  const step = c.steps[0];
+  if (step && c.steps.length === 1 && !items && !c.parts) rule.step = { per: step.per, unit: step.unit, deduct: tidy(step.deduct) };
+  if (items) {
+    rule.scoreItem = (i, v) => {
+      const comp = items[i];
+      if (!comp) return null;
+      const s = one(v, comp);
+      return s === null ? null : tidy(Math.max(0, Math.min(c.parts?.[i]?.points ?? cap, s)));
+    };
+  }
+  return rule;
+}
+
+function quantityOut(q: MeasuredQuantity): NonNullable<ParsedRule['quantity']> {
+  const out: NonNullable<ParsedRule['quantity']> = { name: q.name, unit: q.unit, kind: q.kind, direction: q.direction };
+  if (q.target !== undefined) out.target = q.target;
+  return out;
+}
