@@ -203,11 +203,13 @@ describe('rule families in other wordings', () => {
   });
 
   test('percent step', () => {
+    // No figure for full points is stated: the value is the decrease itself (0.03 = 3 个百分点).
     const r = parsed(parseRule('每降低1%，扣5%权重分值，直至0分', 10));
     expect(r.kind).toBe('percent-step');
     expect(r.step!.deduct).toBeCloseTo(0.5, 9);
-    expect(r.score(1)).toBe(10);
-    expect(r.score(0.97)).toBeCloseTo(8.5, 9);
+    expect(r.quantity).toMatchObject({ kind: 'gap' });
+    expect(r.score(0)).toBe(10);
+    expect(r.score(0.03)).toBeCloseTo(8.5, 9);
     expect(r.score(0.5)).toBe(0);
   });
 
@@ -274,7 +276,8 @@ describe('helpers', () => {
     expect(ruleToJSON(r)).toMatchObject({ parsed: true, kind: 'binary', allowed: [[3, 3], [5, 5]] });
     expect(isScoreAllowed(r, 3)).toBe(true);
     expect(isScoreAllowed(r, 0)).toBe(false);
-    expect(r.parsed && [r.score(0.5), r.score(1)]).toEqual([3, 5]);
+    // "预算编制科学" names no measured value: the rule has allowed scores but no score function.
+    expect(r.parsed && r.inputs).toBe(0);
     // a deduction of everything, or no stated deduction, stays all-or-nothing
     expect(parseRule('完成得5分，未完成扣5分。', 5).allowed).toEqual([[0, 0], [5, 5]]);
     expect(parseRule('完成得2分，未完成不计分。', 2).allowed).toEqual([[0, 0], [2, 2]]);

@@ -1,9 +1,9 @@
 import { evaluate, formatExpr, variablesOf } from './expr';
 import { normalizeIntervals, point, range } from './intervals';
 import { LOWER_IS_BETTER, UnitClass } from './lexicon';
-import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, pick, Region, segment, within } from './regions';
+import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, Region, segment } from './regions';
 import { Amount, BandCondition, Clause, ClauseOf, Condition, ItemNode, Outcome, RuleTree, Step } from './syntax';
-import { fmtNum, tidy } from './tokens';
+import { fmtNum, tidy } from './figures';
 import { Interval, RuleKind } from './types';
 
 /**
@@ -66,6 +66,8 @@ export interface Compiled {
   parts?: PartInfo[];
   /** Per-item score functions of a multi-item rule. */
   items?: Compiled[];
+  /** Awards per unit ("每年完成任务得1分"); `share` when the amount is a share of the points. */
+  awardSteps?: Array<{ a: number; share: boolean }>;
   /** Lines of the Chinese explanation, from the clauses. */
   lines: string[];
   /** Clauses with the family each was read as. */
@@ -80,6 +82,10 @@ interface Ctx {
 }
 
 const EPS = 1e-9;
+/** Published points carry two decimals: sums that differ by less than this agree. */
+const TOLERANCE = 0.005;
+/** A formula whose full score is this many times the points (or this many times less) is taken as a slip. */
+const IMPLAUSIBLE_SCALE = 4;
 const MAX_STEP_VALUES = 2000;
 
 const pct = (v: number): string => `${fmtNum(v * 100)}%`;
@@ -142,6 +148,23 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   const declaredTotal = clauses.find((c): c is ClauseOf<'declare'> => c.kind === 'declare' && c.scope === 'total');
   let B = declaredTotal ? declaredTotal.points : points;
 
+  // "按省下达的2017-2019年目标任务，每年完成任务得1分，否则不得分": one item a year.
+  const perPeriod = scoring.find((c): c is ClauseOf<'perPeriod'> => c.kind === 'perPeriod');
+  if (perPeriod) return periodItems(perPeriod, clauses.filter((c) => c !== perPeriod), B, ctx);
+
+  // "要点①②③④各占指标分值的1/4，符合相关要点得相应权重分值，否则扣除相应权重分值": whole shares.
+  const shares = scoring.find((c): c is ClauseOf<'shares'> => c.kind === 'shares');
+  if (shares) {
+    const n = shares.count ?? Math.round(1 / shares.share);
+    const each = shares.share * B;
+    const others = scoring.filter((c) => c !== shares && !(c.kind === 'rule' && (c.outcome.kind === 'award' || c.outcome.kind === 'deduct') && c.outcome.amount.kind === 'share' && c.outcome.amount.of === 'item'));
+    if (others.some((c) => c.kind === 'rule' || c.kind === 'step')) return failed('“各占分值的N%”之外另有计分条款，无法确定各要点的得分', described, lines);
+    kinds.add('equal-shares');
+    described.push({ clause: shares, kind: 'equal-shares', points: tidy(each) });
+    lines.push(`${n} 个要点各占 ${fmtNum(each)} 分（分值的 ${pct(shares.share)}），符合的要点得相应分值`);
+    const allowed = normalizeIntervals(Array.from({ length: n + 1 }, (_, k) => [tidy(k * each), tidy(k * each)] as Interval));
+    return { allowed, max: tidy(n * each), pieces: [], quantities: 0, discretionary: false, kinds, steps: [], lines, clauses: described };
+  }
   const rules = scoring.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule');
   const floors = scoring.filter((c): c is ClauseOf<'floor'> => c.kind === 'floor');
   const deductionCaps = scoring.filter((c): c is ClauseOf<'deductionCap'> => c.kind === 'deductionCap');
@@ -173,38 +196,50 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     return { allowed, max: parts.reduce((a, p) => a + p.points, 0), pieces: [], quantities: 0, discretionary: false, kinds, steps: [], parts, lines, clauses: described };
   }
 
-  // Groups of qualitative tiers closed by a zero or otherwise tier ("…得4分；…得2分；…不得分；入选…名单的，得2分").
+  // One figure of full points per class of unit ("综合…院校…不低于40%为“合格”，得2分，师范、财经类院校…不低于10%为“合格”，
+  // 得2分"): each class is a variant; the first scores, every variant's scores are allowed.
+  const classBands = active.filter((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && r.cond.quantity.name !== '' && isTopAward(r.outcome, B));
+  if (classBands.length >= 2 && new Set(classBands.map((r) => (r.cond as BandCondition).quantity.name)).size === classBands.length) {
+    const variants = classBands.map((keep) => compileBlock(clauses.filter((c) => !(classBands.includes(c as ClauseOf<'rule'>) && c !== keep)), points, ctx));
+    const bad = variants.find((v) => v.failure);
+    if (bad) return bad;
+    const first = variants[0];
+    return {
+      ...first,
+      allowed: normalizeIntervals(variants.flatMap((v) => v.allowed)),
+      lines: variants.map((v, i) => `按“${(classBands[i].cond as BandCondition).quantity.name}”：${v.lines.join('；')}`),
+      clauses: variants.flatMap((v) => v.clauses),
+    };
+  }
+
+  // Groups of tiers closed by a zero or otherwise tier ("…得4分；…得2分；…不得分；入选…名单的，得2分"), or a list
+  // of awards for separate criteria ("符合…计1分；符合…计0.5分；…计0.5分"): parts that add up, or alternatives.
   const groups = tierGroups(active);
-  if (groups.length > 1 && steps.length === 0) {
-    const compiled = groups.map((g) => compileBlock(g, B, ctx));
-    const sum = compiled.reduce((a, c) => a + c.max, 0);
+  const singles = groups.length === 1 && isPlainAwardList(active) ? active.map((r) => [r]) : groups;
+  if (singles.length > 1 && steps.length === 0) {
+    const compiled = singles.map((g) => compileBlock(g, B, ctx));
+    const bad = compiled.find((c) => c.failure);
+    if (bad) return bad;
+    const sum = compiled.reduce((acc, c) => acc + c.max, 0);
     const top = Math.max(...compiled.map((c) => c.max));
-    if (Math.abs(sum - B) < Math.abs(top - B) - EPS) {
-      kinds.add('additive-parts');
-      const parts = compiled.map((c, i) => ({ label: `第${i + 1}部分`, points: c.max, clause: groups[i].map((r) => ctx.text.slice(r.s, r.e)).join('；'), allowed: c.allowed }));
-      for (const c of compiled) for (const k of c.kinds) kinds.add(k);
-      lines.push(...compiled.map((c, i) => `第${i + 1}部分（最高 ${fmtNum(c.max)} 分）：${c.lines.join('；')}`));
-      return {
-        allowed: compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]),
-        max: sum,
-        pieces: [],
-        quantities: 0,
-        discretionary: compiled.some((c) => c.discretionary),
-        kinds,
-        steps: [],
-        parts,
-        lines,
-        clauses: compiled.flatMap((c) => c.clauses),
-      };
+    const partsFit = Math.abs(sum - B) <= TOLERANCE;
+    const tiersFit = Math.abs(top - B) <= TOLERANCE;
+    if (partsFit && !tiersFit) return addParts(compiled, singles.map((g) => g.map((r) => ctx.text.slice(r.s, r.e)).join('；')), lines, kinds);
+    if (!partsFit && !tiersFit && singles === groups) {
+      // Neither reading gives the points: the nearer one, said as a mismatch by the audit (max ≠ points).
+      if (Math.abs(sum - B) < Math.abs(top - B)) return addParts(compiled, singles.map((g) => g.map((r) => ctx.text.slice(r.s, r.e)).join('；')), lines, kinds);
     }
+    if (!partsFit && !tiersFit && singles !== groups) return failed(`各条款分值相加为 ${fmtNum(sum)}、最高为 ${fmtNum(top)}，都与分值 ${fmtNum(B)} 不符，无法判断是累加还是择一`, described, lines);
   }
 
   // "发现一处…扣0.5分，扣完为止", "评价中发现1例不相符的扣0.2分": per occurrence, unless other counts are banded ("两次及以上的不得分").
   const countRules = active.filter((r) => r.cond.kind === 'count');
   for (const r of countRules) {
     const c = r.cond as Extract<Condition, { kind: 'count' }>;
-    if (countRules.length !== 1 || c.lo !== c.hi || r.oneOff) break;
-    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount))) break;
+    // A band of counts ("发现一次的扣0.5分；两次及以上的不得分"): another count of the same unit above this one.
+    const banded = countRules.some((o) => o !== r && o.cond.kind === 'count' && o.cond.unit === c.unit && o.cond.lo > c.lo);
+    if (banded || r.oneOff || c.positive) continue;
+    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount) && c.lo === c.hi)) continue;
     const direction: Step['direction'] = r.outcome.kind === 'deduct' ? 'deduct' : 'award';
     const step: ClauseOf<'step'> = { kind: 'step', cond: { kind: 'none' }, step: { per: c.lo, unit: c.unit, unitClass: 'count', verb: '', subject: '', amount: r.outcome.amount, direction }, s: r.s, e: r.e };
     steps.push(step);
@@ -219,6 +254,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   let discretionary = false;
   let implicitZero = true;
   const oneOffs: number[] = [];
+  const ownTops: number[] = [];
   const fixedDeductions: number[] = [];
   const awards: number[] = [];
   let order = 0;
@@ -228,8 +264,12 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     if (!quantity) return null;
     if (quantity.kind === 'gap' || quantity.kind === 'count') return below(0, true, false);
     if (quantity.kind === 'rank') return null;
-    return quantity.direction === 'higher' ? atLeast(quantity.target ?? 1) : below(quantity.target ?? 1, true);
+    // The target met: 100% of it for a rate ("符合要求得2分；≥规定数的90%得1分").
+    const t = quantity.unit === '%' && quantity.direction === 'higher' ? Math.max(1, quantity.target ?? 1) : quantity.target ?? 1;
+    return quantity.direction === 'higher' ? atLeast(t) : below(t, true);
   };
+  // The figure full points need, when a band states it ("达到12000元/人为“合格”，得2分").
+  const threshold = quantity?.kind === 'level' && quantity.direction === 'higher' ? fullThreshold(active, B) : undefined;
   const regionOf = (cond: Condition, outcome?: Outcome): Region | null => {
     switch (cond.kind) {
       case 'band':
@@ -237,7 +277,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
           // A band of another value ("完成率100%计满分" beside "有1人不达标"): the condition of full points, or no region.
           return outcome && isTopAward(outcome, B) ? fullRegion() : null;
         }
-        return bandRegion(cond);
+        return bandRegion(cond, quantity?.direction === 'lower' && quantity.kind === 'level');
       case 'rank':
         if (quantity?.axis === 'ratio-first') return cond.lo === 1 && cond.hi === 1 ? atLeast(1) : null;
         return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi, incl: true, explicit: true })];
@@ -250,18 +290,23 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
         return full ? complement([full]) : null;
       }
       case 'otherwise': {
-        const rest = complement(explicitRegions);
-        return cond.band ? intersect(rest, bandRegion(cond.band)) : rest;
+        // The complement of what came before, when all of it lies on the value's axis ("预算编制科学得5分，否则扣2分" has none).
+        if (cond.band) return intersect(complement(explicitRegions), bandRegion(cond.band, quantity?.direction === 'lower'));
+        return regionless ? null : complement(explicitRegions);
       }
       case 'none':
         return null;
       case 'qualitative':
+        // "全部完成项目建设任务的，得1.5分" beside a completion rate: the target reached.
+        if (quantity?.kind === 'level' && quantity.target === 1 && !cond.negative && /达到|完成|实现/.test(cond.text) && outcome && isTopAward(outcome, B)) return fullRegion();
         return null;
     }
   };
 
+  let regionless = false;
   for (const r of active) {
     const region = regionOf(r.cond, r.outcome);
+    if (!region && r.cond.kind !== 'otherwise' && (r.outcome.kind === 'award' || r.outcome.kind === 'exempt')) regionless = true;
     const o = r.outcome;
     const idx = described.length;
     const label = region ? regionLabel(region, unit) : condLabel(r.cond);
@@ -286,7 +331,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
           fixedDeductions.push(d);
           pieces.push({ region, value: () => null, clause: idx, label: `${label}：扣 ${fmtNum(d)} 分`, order: order++, deduct: d } as Piece & { deduct: number });
         } else oneOffs.push(d);
-        described.push({ clause: r, kind: 'step-deduction', points: d });
+        // "得5分，否则扣2分" is a fixed other outcome (two scores), not a step.
+        described.push({ clause: r, kind: r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' ? 'binary' : 'step-deduction', points: d });
         lines.push(`${label ? `${label}：` : ''}扣 ${fmtNum(d)} 分${region ? '' : '（一次）'}`);
         implicitZero = false;
         break;
@@ -300,10 +346,20 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       }
       case 'formula': {
         const vars = variablesOf(o.expr);
-        const f = (x: number): number | null => evaluate(o.expr, B, x);
+        // "好路率×1800" under 180 points: a slip in the figure, not a rule to apply.
+        const atFull = vars.length > 0 ? evaluate(o.expr, B, 1) : null;
+        if (atFull !== null && B > 0 && (atFull > B * IMPLAUSIBLE_SCALE || (atFull > 0 && atFull * IMPLAUSIBLE_SCALE < B && !region))) {
+          return failed(`公式在完成率100%时得 ${fmtNum(atFull)} 分，与分值 ${fmtNum(B)} 相差过大，疑为公式有误`, described, lines);
+        }
+        // "本校实际值÷合格标准值×分值" beside "达到12000元/人为合格": the value is the actual figure, the standard is 12000.
+        const standard = threshold !== undefined && vars.length === 1 && STANDARD_RATIO.test(vars[0]) ? threshold : undefined;
+        const f = (x: number): number | null => evaluate(o.expr, B, standard !== undefined ? x / standard : x);
         const reg = region ?? complement(explicitRegions);
         pieces.push({ region: reg, value: f, clause: idx, label: `${regionLabel(reg, unit)}：${formatExpr(o.expr)}`, order: region ? order++ : 1000 + order++ });
         allowedParts.push(formulaRange(f, reg, B));
+        // What the text itself gives at full completion ("评分等于支出率*6分" gives 6, whatever the weight).
+        const top = contains(reg, 1) || extent(reg).hi >= 1 ? f(1) : null;
+        if (top !== null && Number.isFinite(top)) ownTops.push(top);
         described.push({ clause: r, kind: vars.length === 0 ? 'proportional' : 'threshold-linear' });
         lines.push(`${region ? `${regionLabel(reg, unit)}：` : ''}得分 = ${formatExpr(o.expr)}`);
         implicitZero = false;
@@ -311,9 +367,14 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       }
       case 'proportional': {
         const reg = region ?? complement(explicitRegions);
-        const f = (x: number): number => B * x;
+        // "收入增长率大于等于8%，得3分，否则按完成比例计分": the completion of that figure, value / 8%.
+        const by = o.reference === 'first' ? undefined : threshold;
+        if (o.reference === 'threshold' && by === undefined) return failed('“比率法计分”未写明合格标准的数值', described, lines);
+        // Lower is better ("控制率≤1计5分，否则按比例计分"): points × target / value.
+        const inverse = quantity?.kind === 'level' && quantity.direction === 'lower' && quantity.target !== undefined ? quantity.target : undefined;
+        const f = (x: number): number | null => (inverse !== undefined ? (x > 0 ? (B * inverse) / x : null) : by !== undefined ? (B * x) / by : B * x);
         pieces.push({ region: reg, value: f, clause: idx, label: `${regionLabel(reg, unit)}：分值 × ${quantity?.name ?? '完成比例'}`, order: region ? order++ : 1000 + order++ });
-        allowedParts.push([0, B]);
+        allowedParts.push(formulaRange(f, reg, B));
         described.push({ clause: r, kind: 'proportional' });
         lines.push(`${region ? `${regionLabel(reg, unit)}：` : ''}按${o.reference === 'first' ? '与第1名之比' : '完成比例'}计分（分值 × ${o.reference === 'first' ? '与第1名之比' : quantity?.name ?? '完成比例'}）`);
         implicitZero = false;
@@ -322,7 +383,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       case 'discretionary':
         discretionary = true;
         implicitZero = false;
-        if (region) pieces.push({ region, value: () => null, clause: idx, label: `${label}：酌情`, order: order++ });
+        // Judgement is the fallback where no stated clause scores ("其中有特殊情况…的酌情扣分" beside a step).
+        if (region) pieces.push({ region, value: () => null, clause: idx, label: `${label}：酌情`, order: 2000 + order++ });
         described.push({ clause: r, kind: 'discretionary' });
         lines.push(`${label ? `${label}：` : ''}酌情${o.direction === 'deduct' ? '扣分' : '给分'}`);
         break;
@@ -361,6 +423,18 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     if (region && r.cond.kind !== 'otherwise') explicitRegions.push(region);
   }
 
+  // "均满足，得2分；1项满足，得1分": all of them is one more than the most counted.
+  const positiveCounts = active.filter((r) => r.cond.kind === 'count' && r.cond.positive);
+  if (positiveCounts.length > 0 && quantity?.axis === 'count') {
+    const most = Math.max(...positiveCounts.map((r) => (r.cond as Extract<Condition, { kind: 'count' }>).hi));
+    for (const r of active) {
+      if (r.cond.kind !== 'qualitative' || !/^(均|全部|全|都|各项均|所有)/.test(r.cond.text) || r.outcome.kind !== 'award') continue;
+      const [lo, hi] = amountRange(r.outcome.amount, B);
+      if (lo === hi) pieces.push({ region: atLeast(most + 1), value: () => hi, clause: described.findIndex((d) => d.clause === r), label: `≥ ${most + 1}${quantity.unit}：${fmtNum(hi)} 分`, order: order++ });
+    }
+    if (!pieces.some((p) => contains(p.region, 0))) pieces.push({ region: below(0, true, false), value: () => 0, clause: -1, label: `0${quantity.unit}：0 分`, order: order++ });
+  }
+
   // One qualitative "target met" clause beside bands takes the region the bands leave ("完成总量控制目标的，得15分；
   // 总量超过控制目标的10%以内，得10分；…10%以上，不得分": the excess ≤ 0).
   const qualitativeAwards = active.filter((r) => r.cond.kind === 'qualitative' && !r.cond.negative && r.outcome.kind === 'award');
@@ -378,6 +452,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   const top = Math.max(0, ...awards, ...allowedParts.map(([, hi]) => hi));
   const hasAward = top > EPS;
   const F = hasAward ? top : B;
+  // "不达标准，不得分": only the failure is written; meeting the standard keeps the points.
+  if (!hasAward && active.some((r) => r.outcome.kind === 'award')) allowedParts.push([B, B]);
   if (!hasAward && (steps.length > 0 || oneOffs.length > 0 || fixedDeductions.length > 0)) lines.unshift(`满分 ${fmtNum(F)} 分，按以下扣分`);
 
   // Fixed deductions from the full score ("否则扣2分", "发现一次的，扣0.5分").
@@ -395,10 +471,18 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   for (const d of fixedDeductions) allowedParts.push([Math.max(0, F - d), Math.max(0, F - d)]);
 
   // Steps.
-  const maxDeduction = Math.min(F, ...floors.map((f) => f.maxDeduction ?? Infinity), ...deductionCaps.map((c) => (c.max === 'points' ? F : c.max)));
+  // A cap written right after a step caps that step ("少1条扣1分,最高扣4分;…每少1条扣1分,最高扣4分").
+  const sameSentence = (a: { e: number }, b: { s: number }): boolean => a.e <= b.s && !/[;。]/.test(ctx.text.slice(a.e, b.s));
+  const globalCaps: Array<ClauseOf<'deductionCap'>> = [];
+  for (const c of deductionCaps) {
+    const own = steps.filter((st) => sameSentence(st, c)).pop();
+    if (own && typeof c.max === 'number' && own.step.cap === undefined) own.step.cap = c.max;
+    else if (!own || own.step.cap !== c.max) globalCaps.push(c);
+  }
+  const maxDeduction = Math.min(F, ...floors.map((f) => f.maxDeduction ?? Infinity), ...globalCaps.map((c) => (c.max === 'points' ? F : c.max)));
   const stepInfos: StepInfo[] = [];
-  const stepAmounts: number[] = [];
-  let awardPer: { amount: number; step: Step } | undefined;
+  const stepAmounts: Array<{ a: number; cap: number }> = [];
+  const awardSteps: Array<{ a: number; continuous: boolean; share: boolean }> = [];
   for (const sc of steps) {
     const s = sc.step;
     const [, a] = amountRange(s.amount, B);
@@ -409,24 +493,36 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     described.push({ clause: sc, kind: share !== undefined ? 'percent-step' : 'step-deduction', points: a });
     const what = `${s.verb}${s.subject}${fmtNum(s.per)}${s.unit}`;
     if (s.direction === 'award') {
-      awardPer = { amount: a, step: s };
-      lines.push(`每${what}：得 ${fmtNum(a)} 分`);
+      // "每个占1分，按照签约项目任务清单完成率赋分": each unit scored by its completion, anything up to a.
+      const continuous = bases.some((b) => sameSentence(sc, b) && /完成率|完成比例|完成情况|完成程度/.test(b.basis.text));
+      awardSteps.push({ a, continuous, share: s.amount.kind === 'share' });
+      lines.push(`每${what}：得 ${continuous ? `0–${fmtNum(a)}` : fmtNum(a)} 分`);
       continue;
     }
     if (s.direction === 'add') {
       lines.push(`每${what}：加 ${fmtNum(a)} 分`);
       continue;
     }
-    stepAmounts.push(a);
+    stepAmounts.push({ a, cap: s.cap ?? Infinity });
     lines.push(`${sc.cond.kind === 'band' ? `${regionLabel(bandRegion(sc.cond), '%')}时，` : ''}每${what}扣 ${fmtNum(a)} 分`);
     if (stepAmounts.length === 1 && quantity) {
       const p = stepPiece(sc, a, F, quantity, pieces, explicitRegions, idx, rateCaps.length > 0);
       if (p) pieces.push(p);
     }
   }
-  if (awardPer) {
-    // "具备一个得分要素，得指标分值的20%": multiples of the amount up to the points.
-    allowedParts.push(...stepsUp(awardPer.amount, B).map((v) => [v, v] as Interval));
+  if (awardSteps.length > 0) {
+    // "具备一个得分要素，得指标分值的20%", "每个得3分；…每个得2分": sums of whole units up to the points.
+    const cap = Math.min(B, ...scoreCaps.map((c) => (c.max === 'points' ? B : c.max)));
+    if (awardSteps.some((x) => x.continuous)) allowedParts.push([0, cap]);
+    else {
+      let sums = new Set<number>([0]);
+      for (const { a } of awardSteps) {
+        const next = new Set<number>();
+        for (const v of sums) for (const u of stepsUp(a, cap - v)) if (next.size < MAX_STEP_VALUES) next.add(tidy(v + u));
+        sums = next;
+      }
+      allowedParts.push(...[...sums].map((v) => [v, v] as Interval));
+    }
     implicitZero = false;
   }
   if (floors.length > 0) lines.push(`扣完为止${maxDeduction < F ? `（最多扣 ${fmtNum(maxDeduction)} 分）` : ''}`);
@@ -473,10 +569,22 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   for (const d of described) kinds.add(d.kind);
   if (discretionary) kinds.add('discretionary');
   const quantities = new Set([...active.map((r) => (r.cond.kind === 'band' ? r.cond.quantity.name : '')).filter((n) => n !== ''), ...steps.map((s) => `${s.step.unit}|${s.step.subject}`)]).size;
-  const max = Math.max(...allowed.map(([, b]) => b));
+  const max = Math.max(...allowed.map(([, b]) => b), ...ownTops);
   const rate = rateCaps[0]?.max;
   const capped = rate !== undefined ? pieces.map((p) => ({ ...p, value: (x: number) => p.value(Math.min(x, rate)) })) : pieces;
-  return { allowed, max, pieces: capped, quantity, quantities, discretionary, kinds, steps: stepInfos, lines, clauses: described };
+  return { allowed, max, pieces: capped, quantity, quantities, discretionary, kinds, steps: stepInfos, lines, clauses: described, ...(awardSteps.length > 0 ? { awardSteps } : {}) };
+}
+
+/** The denominator of a formula's ratio names the standard ("实际值/合格标准值", "完成值/目标值"). */
+const STANDARD_RATIO = /\/.*(标准|合格|目标|指标值|计划)/;
+
+/** The lower bound of the band that gives the block's full points. */
+function fullThreshold(rules: readonly ClauseOf<'rule'>[], points: number): number | undefined {
+  for (const r of rules) {
+    if (r.cond.kind !== 'band' || !r.cond.lo || r.cond.hi) continue;
+    if (isTopAward(r.outcome, points)) return r.cond.lo.v;
+  }
+  return undefined;
 }
 
 /** Is a band about the rule's measured value (same kind of figure)? */
@@ -522,28 +630,64 @@ function condLabel(c: Condition): string {
   }
 }
 
-function bandRegion(b: BandCondition): Region {
+function bandRegion(b: BandCondition, lowerIsBetter = false): Region {
   if (b.exact && b.lo && !b.hi) {
-    // "开工率为100%的": at the top of a higher-is-better scale, reaching the figure is enough.
-    return atLeast(b.lo.v, true, b.lo.explicit);
+    // "开工率为100%的": reaching the figure is enough at the good end of the scale ("预算控制率=0" when lower is better).
+    return lowerIsBetter ? below(b.lo.v, true, b.lo.explicit) : atLeast(b.lo.v, true, b.lo.explicit);
   }
   if (b.quantity.relative === 'excess' && b.hi && !b.lo) return [segment({ v: 0, incl: false, explicit: false }, b.hi)];
   if (b.quantity.relative === 'shortfall' && b.hi && !b.lo) return [segment({ v: 0, incl: false, explicit: false }, b.hi)];
   return [segment(b.lo, b.hi)];
 }
 
-/** Qualitative tiers close with a zero, "否则" or judgement tier; a new award after that starts another group. */
+/**
+ * Tiers close with a zero, "否则" or judgement tier; an award with a plain condition after that
+ * starts another group ("…否则不得分。研究…具体操作办法：0.2分").
+ */
 function tierGroups(rules: readonly ClauseOf<'rule'>[]): Array<ClauseOf<'rule'>[]> {
-  if (rules.some((r) => r.cond.kind === 'band' || r.cond.kind === 'rank' || r.cond.kind === 'count' || r.outcome.kind === 'formula' || r.outcome.kind === 'proportional' || r.outcome.kind === 'deduct')) return [rules.slice()];
+  if (rules.some((r) => r.cond.kind === 'rank' || r.cond.kind === 'count' || r.outcome.kind === 'deduct')) return [rules.slice()];
   const groups: Array<ClauseOf<'rule'>[]> = [[]];
   let closed = false;
   for (const r of rules) {
     const closes = (r.outcome.kind === 'award' && amountIsZero(r.outcome.amount)) || r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || r.outcome.kind === 'discretionary';
-    if (closed && !closes && r.outcome.kind === 'award') groups.push([]);
+    if (closed && !closes && r.outcome.kind === 'award' && (r.cond.kind === 'qualitative' || r.cond.kind === 'none')) groups.push([]);
     groups[groups.length - 1].push(r);
     closed = closes;
   }
   return groups.filter((g) => g.length > 0);
+}
+
+/** Awards for separate criteria, none a failure tier: "符合…计1分；符合…计0.5分；是否符合…计0.5分". */
+function isPlainAwardList(rules: readonly ClauseOf<'rule'>[]): boolean {
+  return (
+    rules.length >= 2 &&
+    rules.every((r) => r.outcome.kind === 'award' && !amountIsZero(r.outcome.amount) && r.outcome.amount.kind === 'points' && r.outcome.amount.lo === r.outcome.amount.hi && r.cond.kind === 'qualitative' && !r.cond.negative)
+  );
+}
+
+/** Parts scored on their own and added; the score function is the first part's that has one (the others at their least). */
+function addParts(compiled: readonly Compiled[], texts: readonly string[], lines: string[], kinds: Set<RuleKind>): Compiled {
+  kinds.add('additive-parts');
+  for (const c of compiled) for (const k of c.kinds) kinds.add(k);
+  const parts = compiled.map((c, i) => ({ label: `第${i + 1}部分`, points: c.max, clause: texts[i], allowed: c.allowed }));
+  lines.push(...compiled.map((c, i) => `第${i + 1}部分（最高 ${fmtNum(c.max)} 分）：${c.lines.join('；')}`));
+  const scored = compiled.findIndex((c) => c.pieces.length > 0 && c.quantity);
+  const rest = compiled.reduce((acc, c, i) => (i === scored ? acc : acc + Math.min(...c.allowed.map(([lo]) => lo))), 0);
+  const pieces = scored < 0 ? [] : compiled[scored].pieces.map((p) => ({ ...p, value: (x: number) => { const v = p.value(x); return v === null ? null : v + rest; } }));
+  const out: Compiled = {
+    allowed: compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]),
+    max: compiled.reduce((acc, c) => acc + c.max, 0),
+    pieces,
+    quantities: scored < 0 ? 0 : compiled[scored].quantities,
+    discretionary: compiled.some((c) => c.discretionary),
+    kinds,
+    steps: [],
+    parts,
+    lines,
+    clauses: compiled.flatMap((c) => c.clauses),
+  };
+  if (scored >= 0) out.quantity = compiled[scored].quantity;
+  return out;
 }
 
 function amountIsZero(a: Amount): boolean {
@@ -567,12 +711,11 @@ function minkowski(a: readonly Interval[], b: readonly Interval[]): Interval[] {
 }
 
 /** Every total of whole steps and one-off deductions up to the cap (bounded). */
-function deductionSums(steps: readonly number[], oneOffs: readonly number[], cap: number): number[] {
+function deductionSums(steps: ReadonlyArray<{ a: number; cap: number }>, oneOffs: readonly number[], cap: number): number[] {
   let sums = new Set<number>([0]);
-  for (const a of steps) {
+  for (const { a, cap: own } of steps) {
     const next = new Set<number>();
-    for (const s of sums) for (let k = 0; s + k * a <= cap + EPS && next.size < MAX_STEP_VALUES; k++) next.add(tidy(s + k * a));
-    // The cap itself is reachable ("扣完为止"): a partial last step is not deducted, but the floor is.
+    for (const s of sums) for (let k = 0; k * a <= own + EPS && s + k * a <= cap + EPS && next.size < MAX_STEP_VALUES; k++) next.add(tidy(s + k * a));
     sums = next;
   }
   for (const d of oneOffs) {
@@ -631,6 +774,7 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
   }
   if (counts) {
     const c = rules.find((r) => r.cond.kind === 'count')!.cond as Extract<Condition, { kind: 'count' }>;
+    if (c.positive) return { name: `满足${c.unit}数`, unit: c.unit, kind: 'level', direction: 'higher', axis: 'count' };
     return { name: `${c.unit}数`, unit: c.unit, kind: 'count', direction: 'lower', axis: 'count' };
   }
   const rateLike = (u: string): boolean => u === 'percent' || u === 'pp' || u === 'plain';
@@ -651,6 +795,13 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     if (/相差|偏离/.test(step.step.verb) && /计划|目标/.test(step.step.subject + stepContext(step))) {
       return { name: '实际完成与计划之比', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
     }
+    // "年度工作任务完成率每减少10个百分点": a named rate steps down from 100%. "达到申报时设定的新增销售收入，得6分；否则，
+    // 每下降1个百分点": the completion of that target steps down from 100%.
+    const own = stepContext(step);
+    const completed = rules.some((r) => r.cond.kind === 'qualitative' && !r.cond.negative && /达到|完成|实现/.test(r.cond.text) && r.outcome.kind === 'award' && isTopAward(r.outcome, points));
+    if (/(率|比例|比重|占比)$/.test(own) || completed) {
+      return { name: /(率|比例|比重|占比)$/.test(own) ? own : '完成率', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
+    }
     return { name: `${step.step.subject || ''}差距`.replace(/^差距$/, '与目标的差距'), unit: '个百分点', kind: 'gap', direction: 'lower', axis: 'percent' };
   }
   if (allBands.length > 0) {
@@ -659,13 +810,14 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     if (relative) return { name: `${name}${relative === 'excess' ? '超出' : '低于'}幅度`, unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
     const unitClass = (named ?? allBands[0]).quantity.unitClass;
     const decreasing = bandsDecrease(rules);
-    const lower = isLowerBetter(name) || decreasing;
+    // The full points below a figure ("≤1计5分"): lower is better.
+    const fullBelow = rules.some((r) => r.cond.kind === 'band' && r.cond.hi && !r.cond.lo && isTopAward(r.outcome, points)) && !rules.some((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && isTopAward(r.outcome, points));
+    const lower = isLowerBetter(name) || decreasing || fullBelow;
     return { name, unit: unitClass === 'percent' || unitClass === 'plain' ? (unitClass === 'percent' ? '%' : '') : unitClassUnit(unitClass), kind: 'level', direction: lower ? 'lower' : 'higher', target: topThreshold(allBands, lower), axis: unitClass };
   }
   if (formulaVar !== undefined) return { name: formulaVar || '完成率', unit: '%', kind: 'level', direction: isLowerBetter(formulaVar) ? 'lower' : 'higher', target: 1, axis: 'percent' };
   if (proportional) return { name: '完成比例', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
   if (rules.some((r) => r.cond.kind === 'met' || r.cond.kind === 'notMet')) return { name: '完成率', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
-  void points;
   return undefined;
 }
 
@@ -725,7 +877,8 @@ function stepPiece(sc: ClauseOf<'step'>, a: number, F: number, q: MeasuredQuanti
   const perValue = s.unitClass === 'pp' || s.unitClass === 'percent' ? s.per / 100 : s.per;
   if (!(perValue > 0)) return null;
   const whole = (d: number): number => Math.floor(d / perValue + 1e-7);
-  const at = (steps: number, base: number): number => Math.max(0, tidy(base - Math.min(steps * a, base)));
+  const cap = s.cap ?? Infinity;
+  const at = (steps: number, base: number): number => Math.max(0, tidy(base - Math.min(steps * a, base, cap)));
   void capped;
   if (q.kind === 'rank') {
     // "每位次按0.25分递减": from rank 1 (or from the edge of the band the step is in).
@@ -788,7 +941,7 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
   if (failedItem) return failedItem;
   const selfContained = items.map((it) => isSelfContained(it));
   const declaredPoints = items.map((it) => itemDeclaredPoints(it));
-  const alternativeScheme = items.slice(1).some((it) => opensAlternative(it));
+  const alternativeScheme = items.slice(1).some((it) => opensAlternative(it, text));
   const onlyModifiers = (it: ItemNode): boolean => scoringOf(it.clauses).every((c) => c.kind === 'rule' && (c.cond.kind === 'otherwise' || c.cond.kind === 'qualitative') && c.outcome.kind === 'discretionary');
   const modifierItems = items.filter(onlyModifiers);
   const scoringItems = items.filter((it) => !onlyModifiers(it) && scoringOf(it.clauses).length > 0);
@@ -801,6 +954,24 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
   const strongParts = scoringItems.some((it) => selfContained[items.indexOf(it)] || declaredPoints[items.indexOf(it)] !== undefined);
   const asParts = !alternativeScheme && scoringItems.length > 1 && (strongParts ? !(Math.abs(top - points) < EPS && Math.abs(sum - points) > EPS && !scoringItems.every((it) => declaredPoints[items.indexOf(it)] !== undefined) && !scoringItems.some((it) => selfContained[items.indexOf(it)])) : Math.abs(sum - points) < Math.abs(top - points) - EPS);
   void headDeclared;
+  if (alternativeScheme) {
+    // "2.如果没有预期目标值，按…": another scheme. The first scores; every scheme's scores are allowed.
+    const k = items.findIndex((it, i) => i > 0 && opensAlternative(it, text));
+    const primary = compileBlock([...head, ...items.slice(0, k).flatMap((i) => i.clauses), ...tail], points, ctx);
+    const others = items.slice(k).map((it) => compileBlock([...head, ...it.clauses, ...tail], points, ctx));
+    const bad = [primary, ...others].find((c) => c.failure);
+    if (bad) return bad;
+    const kinds = new Set(primary.kinds);
+    for (const o of others) for (const kk of o.kinds) kinds.add(kk);
+    return {
+      ...primary,
+      allowed: normalizeIntervals([primary, ...others].flatMap((c) => c.allowed)),
+      max: Math.max(primary.max, ...others.map((o) => o.max)),
+      kinds,
+      lines: [...primary.lines, ...others.map((o, i) => `另一计分方式（第${items[k + i].n}项）：${o.lines.join('；')}`)],
+      clauses: [...primary.clauses, ...others.flatMap((o) => o.clauses)],
+    };
+  }
   if (!asParts) {
     // Alternatives: every item's clauses as tiers of one rule.
     return compileBlock([...head, ...items.flatMap((i) => i.clauses), ...tail], points, ctx);
@@ -830,6 +1001,34 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
   const clauses = compiled.flatMap((c) => c.clauses);
   for (const m of modifierItems) for (const c of scoringOf(m.clauses)) clauses.push({ clause: c, kind: 'discretionary' });
   return { allowed, max: sum, pieces: [], quantities: 0, discretionary, kinds, steps: compiled.flatMap((c) => c.steps), parts, lines, clauses };
+}
+
+/** "2017-2019年…每年…": as many items as the years the text spans (or points / points a year). */
+function periodItems(marker: ClauseOf<'perPeriod'>, rest: Clause[], points: number, ctx: Ctx): Compiled {
+  const one = compileBlock(rest, points, ctx);
+  if (one.failure) return one;
+  const each = one.max;
+  const span = /((?:19|20)\d\d)\s*年?\s*[-至到]\s*((?:19|20)\d\d)/.exec(ctx.text);
+  const n = marker.unit === '年' && span ? Number(span[2]) - Number(span[1]) + 1 : each > 0 ? Math.round(points / each) : 0;
+  if (!(n >= 1) || n > 50 || !(each > 0)) return failed(`未能确定“每${marker.unit}”的项数`, [], []);
+  const items = Array.from({ length: n }, () => compileBlock(rest, each, ctx));
+  const first = span ? Number(span[1]) : 1;
+  const labels = items.map((_, i) => (span ? `${first + i}年` : `第${i + 1}${marker.unit}`));
+  const kinds = new Set<RuleKind>(['multi-item', ...one.kinds]);
+  return {
+    allowed: items.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]),
+    max: n * each,
+    pieces: [],
+    quantity: one.quantity,
+    quantities: one.quantities,
+    discretionary: one.discretionary,
+    kinds,
+    steps: [],
+    parts: items.map((c, i) => ({ label: labels[i], points: each, clause: ctx.text.slice(marker.s, marker.e), allowed: c.allowed })),
+    items,
+    lines: [`共 ${n} ${marker.unit === '年' ? '年' : `个${marker.unit}`}，每${marker.unit} ${fmtNum(each)} 分；每${marker.unit}：${one.lines.join('；')}`],
+    clauses: one.clauses,
+  };
 }
 
 /** Items that are targets, scored by one rule each ("1.2017年…；2.…。评分：每指标1分，达到…得满分；否则…"). */
@@ -910,11 +1109,10 @@ function itemDeclaredPoints(it: ItemNode): number | undefined {
 }
 
 /** "如果没有预期目标值，…", "若实施方案没有该项建设任务的，不扣分": another way of scoring, not a part. */
-function opensAlternative(it: ItemNode): boolean {
+function opensAlternative(it: ItemNode, text: string): boolean {
+  const body = text.slice(it.s, it.e).replace(/^\s*(\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])\s*/, '');
   const first = it.clauses.find((c) => c.kind !== 'description') ?? it.clauses[0];
-  const cond = first && (first.kind === 'rule' || first.kind === 'step') ? first.cond : undefined;
-  const text = cond && (cond.kind === 'qualitative' || cond.kind === 'met' || cond.kind === 'notMet') ? cond.text : '';
-  return /^(如果|若|如|对于|当)?.{0,12}(没有|无|未设|未设置|不涉及)/.test(text) || (first?.kind === 'rule' && first.outcome.kind === 'exempt');
+  return /^(如果|若|如|对于|当)?.{0,12}(没有|无|未设|未设置|不涉及)/.test(body) || (first?.kind === 'rule' && first.outcome.kind === 'exempt');
 }
 
 function itemLabel(it: ItemNode, text: string): string {

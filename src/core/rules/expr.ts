@@ -125,6 +125,8 @@ class ExprParser {
     }
     if (t.kind === 'word' && (t.cats.has('pointsWord') || t.cats.has('full'))) {
       this.i++;
+      // "指标分数权重": one name for the points.
+      while (this.peek()?.kind === 'word' && (this.peek() as Extract<Token, { kind: 'word' }>).cats.has('pointsWord')) this.i++;
       return { kind: 'points' };
     }
     if (isNameToken(t)) {

@@ -1,5 +1,5 @@
 import { Interval } from './types';
-import { fmtNum, tidy } from './tokens';
+import { fmtNum, tidy } from './figures';
 
 /** Sets of allowed scores as sorted, disjoint closed intervals (a point v is [v, v]). */
 

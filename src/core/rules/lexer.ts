@@ -1,6 +1,6 @@
 import {
   ADD_VERBS, AND_WORDS, AWARD_VERBS, DEDUCT_VERBS, DEDUCTION_CAP_WORDS, DISCRETIONARY_WORDS, EACH_WORDS, EXEMPT_WORDS, FLOOR_WORDS, FULL_WORDS,
-  IF_WORDS, INCLUSIVE_MARKS, PLAIN_WORDS, INTERPOLATE_WORDS, ONE_OFF_WORDS, Op, OR_WORDS, ORDER_WORDS, OTHERWISE_WORDS, OVERFLOW_WORDS, POINTS_WORDS, POST_COMPARATORS,
+  IF_WORDS, INCLUSIVE_MARKS, PLAIN_WORDS, RATIO_METHOD_WORDS, UNSUPPORTED_WORDS, INTERPOLATE_WORDS, ONE_OFF_WORDS, Op, OR_WORDS, ORDER_WORDS, OTHERWISE_WORDS, OVERFLOW_WORDS, POINTS_WORDS, POST_COMPARATORS,
   PRE_COMPARATORS, PROPORTION_WORDS, RANGE_CLOSERS, RANK_WORDS, REFERENCE_LEVELS, REFERENCE_WORDS, SCORE_CAP_WORDS, SCORE_VERBS, STEP_VERBS,
   TARGET_MET, TARGET_NOT_MET, TOTAL_WORDS, UNITS, UnitClass, ZERO_WORDS,
 } from './lexicon';
@@ -19,7 +19,9 @@ export type WordCat =
   | 'total' | 'reference' | 'and' | 'or' | 'if' | 'exempt' | 'oneOff' | 'order' | 'interpolate' | 'overflow' | 'refLevel'
   | 'basis' | 'every' | 'de' | 'scoreNoun' | 'ordinal' | 'front' | 'reverse' | 'after' | 'see' | 'half' | 'found' | 'above'
   /** An ordinary word, lexed as text (see PLAIN_WORDS). */
-  | 'plain';
+  | 'plain'
+  | 'ratioMethod'
+  | 'unsupported';
 
 export interface Span {
   s: number;
@@ -35,7 +37,8 @@ export type Token = Span &
     | { kind: 'word'; text: string; cats: ReadonlySet<WordCat>; op?: Op; incl?: boolean }
     | { kind: 'sep'; sep: 'strong' | 'weak' | 'colon' | 'list' }
     | { kind: 'op'; op: '+' | '-' | '×' | '/' | '=' | '(' | ')' | '≥' | '≤' | '>' | '<' | '±' | '·' }
-    | { kind: 'item'; n: number; style: 'arabic' | 'paren' | 'circled' | 'cn' | 'cnParen' }
+    /** `atStart`: at the start of the text, of a line or after a separator (only there can it open an item). */
+    | { kind: 'item'; n: number; style: 'arabic' | 'paren' | 'circled' | 'cn' | 'cnParen'; atStart: boolean }
     | { kind: 'quote' }
     | { kind: 'text'; text: string }
   );
@@ -110,6 +113,8 @@ for (const w of ['一半', '半数']) add(w, 'half');
 for (const w of ['发现', '出现', '存在', '发生', '查出', '查实', '具备', '具有', '有']) add(w, 'found');
 for (const w of ['以上', '上述']) add(w, 'above');
 add('酌情', 'disc');
+for (const w of RATIO_METHOD_WORDS) add(w, 'ratioMethod');
+for (const [w] of UNSUPPORTED_WORDS) add(w, 'unsupported');
 // After every category: a plain word only wins where it is the longest match.
 for (const w of PLAIN_WORDS) if (!WORDS.get(w[0])?.some(([x]) => x === w)) add(w, 'plain');
 
@@ -175,7 +180,7 @@ export function lex(n: NormalText): Token[] {
     // Circled item numbers.
     const circ = CIRCLED.indexOf(c);
     if (circ >= 0) {
-      push({ kind: 'item', n: circ + 1, style: 'circled', s: i, e: i + 1 });
+      push({ kind: 'item', n: circ + 1, style: 'circled', atStart: atItemPosition(s, i, n), s: i, e: i + 1 });
       i++;
       continue;
     }
@@ -199,14 +204,14 @@ export function lex(n: NormalText): Token[] {
     if (c === '(' && CN_CHARS.has(s[i + 1]) && s[i + 2] === ')') {
       const v = cnNumber(s[i + 1]);
       if (v !== null) {
-        push({ kind: 'item', n: v, style: 'cnParen', s: i, e: i + 3 });
+        push({ kind: 'item', n: v, style: 'cnParen', atStart: atItemPosition(s, i, n), s: i, e: i + 3 });
         i += 3;
         continue;
       }
     }
     if (c === '(' && /[0-9]/.test(s[i + 1] ?? '') && (s[i + 2] === ')' || (/[0-9]/.test(s[i + 2] ?? '') && s[i + 3] === ')'))) {
       const close = s.indexOf(')', i);
-      push({ kind: 'item', n: Number(s.slice(i + 1, close)), style: 'paren', s: i, e: close + 1 });
+      push({ kind: 'item', n: Number(s.slice(i + 1, close)), style: 'paren', atStart: atItemPosition(s, i, n), s: i, e: close + 1 });
       i = close + 1;
       continue;
     }
@@ -291,10 +296,10 @@ function lexNumber(s: string, start: number, out: Token[], n: NormalText): numbe
     i++;
     while (i < s.length && s[i] >= '0' && s[i] <= '9') i++;
   }
-  let value = Number(s.slice(start, i));
+  const value = Number(s.slice(start, i));
   const text = s.slice(start, i);
   if (i === intEnd && digits.length <= 2 && atItemPosition(s, start, n) && (s[i] === '、' || (s[i] === '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9' && !isYearAfterItem(s, start, i, n))))) {
-    out.push({ kind: 'item', n: Number(digits), style: 'arabic', s: start, e: i + 1 });
+    out.push({ kind: 'item', n: Number(digits), style: 'arabic', atStart: true, s: start, e: i + 1 });
     return i + 1;
   }
   // A fraction "1/4" (not a ratio of names).
@@ -397,7 +402,7 @@ function lexChineseNumber(s: string, start: number, out: Token[]): number {
   const v = cnNumber(word);
   if (v === null) return start;
   if (s[j] === '、' && word.length <= 2 && (start === 0 || /[;。:,)"]/.test(s[start - 1] ?? ''))) {
-    out.push({ kind: 'item', n: v, style: 'cn', s: start, e: j + 1 });
+    out.push({ kind: 'item', n: v, style: 'cn', atStart: true, s: start, e: j + 1 });
     return j + 1;
   }
   // Points: "扣一分", "得两分" — but "十分重要" (very) is not.

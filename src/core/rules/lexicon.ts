@@ -41,7 +41,7 @@ export const RANGE_CLOSERS: readonly string[] = ['之间', '区间', '范围内'
 
 /** Verbs that give points: 得N分, 计满分, 给N分, 记该指标所赋全部分值. */
 export const AWARD_VERBS: readonly string[] = [
-  '可得', '应得', '即得', '获得', '得到', '得', '计', '给予', '给', '记', '赋予', '赋', '评', '打', '加计', '为',
+  '可得', '应得', '即得', '获得', '得到', '得', '计', '给予', '给', '记', '赋予', '赋', '评', '打', '加计', '为', '占',
 ];
 /** Verbs that take points away: 扣N分, 扣除指标分值的X%. */
 export const DEDUCT_VERBS: readonly string[] = ['扣除', '扣减', '扣去', '倒扣', '扣', '减去', '减'];
@@ -63,7 +63,8 @@ export const ZERO_WORDS: readonly string[] = [
 /** Words for the indicator's points as a multiplier or base (×指标分值, 扣5%权重分值). */
 export const POINTS_WORDS: readonly string[] = [
   '该项指标分值', '本项指标分值', '该指标分值', '本指标分值', '此项指标分值', '指标分值', '该项分值', '本项分值', '此项分值', '权重分值',
-  '该要点分值', '本要点分值', '要点分值', '相应权重分值', '相应分值', '所赋分值', '该项满分', '本项满分', '分值', '权重', '分数',
+  '该要点分值', '本要点分值', '要点分值', '相应权重分值', '相应分值', '所赋分值', '该项满分', '本项满分', '指标分数权重', '指标分数', '指标权重',
+  '分数权重', '分值', '权重', '分数',
 ];
 
 /** "否则", "其余": the case not covered by the clauses before. */
@@ -96,6 +97,7 @@ export const DISCRETIONARY_WORDS: readonly string[] = [
   '酌情扣分', '酌情给分', '酌情得分', '酌情扣减', '酌情计分', '酌情评分', '酌情打分', '酌情扣除', '酌情减分', '酌情赋分', '酌情', '适当扣分', '适当给分',
   '适当扣减', '相应扣分', '视情况扣分', '视情况给分', '视情况得分', '视情况评分', '视情况', '视具体情况', '视实际情况', '视情节轻重', '视情节严重程度',
   '视情节严重情况', '视情节', '视严重程度', '视程度', '由专家综合评分', '由专家评分', '由专家打分', '专家综合评定', '综合评定',
+  '采用专家组评分', '专家组评分', '专家组打分', '专家评分', '专家打分', '专家评议打分', '评审专家打分', '由评审组评分', '评价组综合评定',
 ];
 
 /** Scoring verbs that close a basis ("按完成比例给分", "根据…计分", "视下降程度得分"). */
@@ -116,7 +118,8 @@ export const STEP_VERBS: readonly string[] = [
 ];
 
 /** Units of measured quantities, longest first where one is a prefix of another. */
-export type UnitClass = 'pp' | 'percent' | 'duration' | 'rank' | 'count' | 'amount' | 'ratio' | 'age' | 'physical';
+/** 'score': points of a score measured elsewhere ("≥90分"); no unit word has it. */
+export type UnitClass = 'pp' | 'percent' | 'duration' | 'rank' | 'count' | 'amount' | 'ratio' | 'age' | 'physical' | 'score';
 export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
   ['个百分点', 'pp'], ['百分点', 'pp'], ['%', 'percent'], ['‰', 'percent'],
   ['个工作日', 'duration'], ['工作日', 'duration'], ['个自然日', 'duration'], ['自然日', 'duration'], ['个月', 'duration'], ['个季度', 'duration'], ['季度', 'duration'],
@@ -134,10 +137,13 @@ export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
 
 /** Quantities that are better when lower (their completion is target / actual). */
 export const LOWER_IS_BETTER: readonly string[] = [
-  '差错率', '错误率', '误差率', '误差', '调整率', '调剂率', '超支率', '结转率', '结余率', '投诉率', '事故率', '发生率', '偏差率', '偏差', '偏离度', '空置率',
+  '差错率', '错误率', '误差率', '误差', '控制率', '调整率', '调剂率', '超支率', '结转率', '结余率', '投诉率', '事故率', '发生率', '偏差率', '偏差', '偏离度', '空置率',
   '返工率', '流失率', '失败率', '违约率', '不合格率', '次品率', '损耗率', '能耗', '排放量', '浓度', '死亡率', '发病率', '辍学率', '逾期率', '闲置率',
   '超标率', '案发率', '复发率', '延误率', '滞留', '漏报率', '迟报率', '缺陷率', '故障率', '等待时间', '办理时限', '响应时间', '时长', '成本',
 ];
+
+/** Units of occurrences: a count of them is banded even without 发现/出现 ("三次(含)以上"). */
+export const OCCURRENCE_UNITS: readonly string[] = ['次', '处', '例', '起', '宗', '件', '人次'];
 
 /** Points per item ("每项1分", "各2分", "以上每项1分") and an item's total ("共1分"). */
 export const EACH_WORDS: readonly string[] = ['以上每项', '以上各项', '以上各', '每个指标', '每项指标', '每一项', '各项指标', '各项', '每项', '每个', '每指标', '各指标', '各'];
@@ -181,5 +187,16 @@ export const PLAIN_WORDS: readonly string[] = [
   '推进', '促进', '进行', '进一步', '先进', '引进', '改进', '进度', '退休', '退役', '缺陷', '是否', '但是', '凡是', '合并', '公共', '共享', '共同',
   '对象', '针对', '面对', '相对', '核对', '对接', '对照', '当地', '相当', '当年', '当期', '当前', '目前', '前期', '提前', '落后', '以后', '目的',
   '甚至', '至少', '到位', '受到', '做到', '到期', '参与', '与会', '所以', '可以', '予以', '以及', '加以', '难以', '以此', '差异', '多元', '许多',
-  '低碳', '高效', '提高', '超市', '减少', '降低', '按时', '按期', '按照', '得以', '取得', '懂得', '记得', '心得', '使得',
+  '低碳', '高效', '提高', '超市', '减少', '降低', '按时', '按期', '按照', '得以', '取得', '懂得', '记得', '心得', '使得', '占比', '占用',
+  '占有', '占地',
+];
+
+/** Proportional to the figure full points need: "低于12000元/人采用比率法计分" → points × value / 12000. */
+export const RATIO_METHOD_WORDS: readonly string[] = ['采用比率法计分', '采取比率法计分', '按比率法计分', '比率法计分', '采用比率法', '采取比率法', '比率法'];
+
+/** Constructs the reader knows it cannot score, said instead of guessed. */
+export const UNSUPPORTED_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['实行倒扣分', '规则允许扣成负分（倒扣分），暂不支持'],
+  ['倒扣分', '规则允许扣成负分（倒扣分），暂不支持'],
+  ['扣成负分', '规则允许扣成负分，暂不支持'],
 ];

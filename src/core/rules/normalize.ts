@@ -59,9 +59,13 @@ function canonical(ch: string): string {
     case '＝':
       return '=';
     case '⩾':
+    case '≧':
       return '≥';
     case '⩽':
+    case '≦':
       return '≤';
+    case '═':
+      return '=';
     case '·':
     case '•':
       return '·';
@@ -82,9 +86,11 @@ export function normalizeRule(raw: string): NormalText {
   const lineStarts = new Set<number>();
   let atLineStart = true;
   let i = 0;
+  const skip = pinyinNotes(src);
   for (const ch of src) {
     const at = i;
     i += ch.length;
+    if (skip.has(at)) continue;
     if (ch === '\n' || ch === '\r') {
       atLineStart = true;
       continue;
@@ -114,6 +120,24 @@ export function normalizeRule(raw: string): NormalText {
   repairOcr(chars);
   source.push(src.length);
   return { raw: src, text: chars.join(''), source, lineStarts };
+}
+
+/**
+ * Pinyin some web pages print after characters ("發(fā)現(xiàn)一處扣2分"): the bracketed syllables are
+ * dropped so the words join again. Returns the raw indices to skip.
+ */
+const PINYIN_NOTE = /[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6})[)）]/gu;
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
+function pinyinNotes(src: string): Set<number> {
+  const out = new Set<number>();
+  PINYIN_NOTE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PINYIN_NOTE.exec(src))) {
+    // Only syllables with a tone mark: "(含)" or an English word in brackets stays.
+    if (!TONE_MARK.test(m[1]) || !isCjk(src[m.index - 1])) continue;
+    for (let k = m.index; k < m.index + m[0].length; k++) out.add(k);
+  }
+  return out;
 }
 
 /** OCR and typing slips that are unambiguous in context; the text keeps its length. */

@@ -1,5 +1,5 @@
 import { collapseRatios, parseExpr } from './expr';
-import { Op, UnitClass } from './lexicon';
+import { OCCURRENCE_UNITS, Op, UNSUPPORTED_WORDS, UnitClass } from './lexicon';
 import { atItemPosition, lex, Span, Token, TokenOf, WordCat } from './lexer';
 import { NormalText } from './normalize';
 import { Amount, BandCondition, Basis, Bound, Clause, Condition, ItemNode, Outcome, QuantityRef, RuleTree, Step, Unread } from './syntax';
@@ -55,18 +55,29 @@ class Parser {
     const starts: number[] = [];
     let style: string | undefined;
     let expected = 1;
+    const loose: number[] = [];
     this.ts.forEach((t, k) => {
       if (t.kind !== 'item') return;
+      // "要点①②③④各占…": markers inside a sentence refer to points, they do not open items.
+      if (!t.atStart) return;
       const family = t.style === 'cnParen' ? 'cn' : t.style;
       if (t.n === expected && (style === undefined || style === family)) {
         starts.push(k);
         style = family;
         expected++;
-      } else if (t.n === 1 && style !== family && starts.length <= 1) {
-        // A second list style that starts at 1 after a lone "1." heading: keep the longer list.
-        return;
-      }
+      } else loose.push(k);
     });
+    // "L桥面…(2分);2.保持…;3.…;4.…": a list numbered from 2 lost its first marker.
+    const run = loose.filter((k, i) => {
+      const t = this.ts[k] as TokenOf<'item'>;
+      const next = this.ts[loose[i + 1]] as TokenOf<'item'> | undefined;
+      const prev = this.ts[loose[i - 1]] as TokenOf<'item'> | undefined;
+      return (next && next.style === t.style && next.n === t.n + 1) || (prev && prev.style === t.style && prev.n === t.n - 1);
+    });
+    if (run.length >= 2) {
+      const first = this.ts[run[0]];
+      this.unread.push({ s: first.s, e: first.e, reason: '条目编号不连续（缺少前面的条目）' });
+    }
     return starts;
   }
 
@@ -141,6 +152,12 @@ class Parser {
       pending = k;
     }
     if (pending < to) out.push(this.leftover(pending, to));
+    // "少1条扣1分，最高扣4分": a cap right after a step caps that step.
+    for (let q = 1; q < out.length; q++) {
+      const a = out[q - 1];
+      const b = out[q];
+      if (a.kind === 'step' && b.kind === 'deductionCap' && typeof b.max === 'number') a.step.cap = b.max;
+    }
     return out;
   }
 
@@ -173,10 +190,13 @@ class Parser {
       if (t.kind === 'points') continue;
       // An amount after 得/扣 that no outcome could read ("得该项分值的九成"): unread, not description.
       const prev = this.ts[k - 1];
-      if ((t.kind === 'num' && t.percent) || isWord(t, 'pointsWord')) {
-        if (isWord(prev, 'award') || isWord(prev, 'deduct') || (isWord(prev, 'de') && isWord(this.ts[k - 2], 'pointsWord') && (isWord(this.ts[k - 3], 'award') || isWord(this.ts[k - 3], 'deduct')))) continue;
+      const verb = (x: Token | undefined): boolean => (isWord(x, 'award') && textOfToken(x) !== '为') || isWord(x, 'deduct');
+      if ((t.kind === 'num' && t.percent) || isWord(t, 'pointsWord') || (t.kind === 'num' && isWord(prev, 'deduct'))) {
+        if (verb(prev) || (isWord(prev, 'de') && isWord(this.ts[k - 2], 'pointsWord') && verb(this.ts[k - 3]))) continue;
       }
-      if (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose')) && !this.used.has(t)) continue;
+      if (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor')) && !this.used.has(t)) continue;
+      // "之间" after figures that no band read ("在上述比例之间的") stays unread; "考核范围" is a word.
+      if (isWord(t, 'rangeClose') && [1, 2, 3].some((d) => isOp(this.ts[k - d], '-') || this.ts[k - d]?.kind === 'num' || textOfToken(this.ts[k - d]) === '比例')) continue;
       this.use(t);
     }
   }
@@ -205,7 +225,7 @@ class Parser {
       this.formulaAt(k, to, pending) ??
       this.stepAt(k, to) ??
       this.floorAt(k, to) ??
-      this.capAt(k, to) ??
+      this.capAt(k) ??
       this.basisAt(k, to) ??
       this.orderedAt(k, to) ??
       this.deductAt(k, to) ??
@@ -215,8 +235,9 @@ class Parser {
       (isWord(t, 'exempt') ? this.rule(k, k + 1, { kind: 'exempt' }) : null) ??
       (isWord(t, 'zero') ? this.rule(k, k + 1, { kind: 'award', amount: { kind: 'zero' } }) : null) ??
       (isWord(t, 'interpolate') ? this.rule(k, k + 1, { kind: 'interpolate' }) : null) ??
+      (isWord(t, 'ratioMethod') ? this.rule(k, k + 1, { kind: 'proportional', reference: 'threshold', deduct: false }) : null) ??
       (isWord(t, 'overflow') ? this.simple(k, k + 1, { kind: 'overflow' }) : null) ??
-      this.barePointsAt(k, to)
+      this.barePointsAt(k)
     );
   }
 
@@ -271,8 +292,8 @@ class Parser {
       if (isOp(n, '=') || (n?.kind === 'word' && (n.text === '等于' || n.text === '为'))) exprStart = k + 2;
       // "得分为3分" is an award, not a formula.
       if (n?.kind === 'word' && n.text === '为' && this.ts[k + 2]?.kind === 'points') return this.rule(k, k + 3, { kind: 'award', amount: pointsAmount(this.ts[k + 2] as TokenOf<'points'>) });
-    } else if (isWord(t, 'basis') && (t.text === '按' || t.text === '按照')) {
-      // "按实际到位金额/应到位金额*3分"
+    } else if (isWord(t, 'basis') && (t.text === '按' || t.text === '按照' || t.text === '以')) {
+      // "按实际到位金额/应到位金额*3分", "以实际评定的好路率×120"
       const e = parseExpr(this.ts, k + 1, to);
       if (e && this.endsFormula(e.end, to)) return this.formulaFrom(k, k + 1, to);
       return null;
@@ -293,7 +314,10 @@ class Parser {
 
   private endsFormula(end: number, to: number): boolean {
     const n = this.ts[end];
-    return end >= to || isSep(n) || (n?.kind === 'op' && n.op === ')') || (n?.kind === 'word' && !n.cats.has('de'));
+    // A stray symbol after the figure ("×60°") is noise.
+    const junk = n?.kind === 'text' && /^[^\u3400-\u9fffA-Za-z0-9]+$/.test(n.text) && (end + 1 >= to || isSep(this.ts[end + 1]));
+    if (junk) this.use(n);
+    return end >= to || junk || isSep(n) || (n?.kind === 'op' && n.op === ')') || (n?.kind === 'word' && !n.cats.has('de'));
   }
 
   private formulaFrom(from: number, exprStart: number, to: number): Found | null {
@@ -339,6 +363,10 @@ class Parser {
       }
       if (figure < 0) return null;
       const f = this.ts[figure];
+      // "每年完成任务得1分", "每年达到…前四名，得1分": one item a year, scored by the clauses that follow.
+      if (f.kind === 'unit' && f.unitClass === 'duration' && verb === '' && figure === k + 1 && this.awardBeforeDeduct(figure + 1, to)) {
+        return this.simple(k, figure + 1, { kind: 'perPeriod', unit: f.unit });
+      }
       if (f.kind === 'qty') {
         per = f.value;
         unit = f.unit;
@@ -352,6 +380,8 @@ class Parser {
         unitClass = 'percent';
       }
       const subject = this.textOf(subjectFrom, figure);
+      // "平均每专业2个…": N per something, not a step.
+      if (verb === '' && subject !== '' && this.ts[figure].kind !== 'unit') return null;
       j = figure + 1;
       // "每次(件)": an alternative unit in brackets.
       if (isOp(this.ts[j], '(') && (this.ts[j + 1]?.kind === 'text' || this.ts[j + 1]?.kind === 'unit') && isOp(this.ts[j + 2], ')')) j += 3;
@@ -407,6 +437,16 @@ class Parser {
     };
   }
 
+  /** The next outcome verb after k (in the sentence) gives points. */
+  private awardBeforeDeduct(k: number, to: number): boolean {
+    for (let q = k; q < to; q++) {
+      const t = this.ts[q];
+      if (isWord(t, 'deduct') || isWord(t, 'every')) return false;
+      if (isWord(t, 'award') || t.kind === 'points' || isWord(t, 'zero')) return true;
+    }
+    return false;
+  }
+
   /** "扣完为止", "扣满15分为止", "扣完10分后扣项目考核总分", "直至0分". */
   private floorAt(k: number, to: number): Found | null {
     const t = this.ts[k];
@@ -437,7 +477,7 @@ class Parser {
   }
 
   /** "最多扣5分", "最高不超过本项分值", "最高得5分", "完成率超过100%的按100%计". */
-  private capAt(k: number, to: number): Found | null {
+  private capAt(k: number): Found | null {
     const t = this.ts[k];
     const n = this.ts[k + 1];
     if (isWord(t, 'deductCap')) {
@@ -478,11 +518,12 @@ class Parser {
       const x = this.ts[m];
       if (isSep(x) && (x as TokenOf<'sep'>).sep !== 'list') return null;
       if (isWord(x, 'scoreVerb') && !(x.text === '计' && isWord(this.ts[m + 1], 'scoreVerb'))) break;
-      if (x.kind === 'points' || isWord(x, 'deduct') || isWord(x, 'award') && x.text !== '得' && x.text !== '计' || isWord(x, 'every')) return null;
+      const amountNext = readAmount(this.ts, m + 1, to) !== null;
+      if (x.kind === 'points' || (isWord(x, 'deduct') && amountNext) || (isWord(x, 'award') && x.text !== '得' && x.text !== '计' && amountNext) || isWord(x, 'every')) return null;
       if (x.kind === 'word' && x.text === '得' && !isWord(this.ts[m + 1], 'scoreVerb') && this.ts[m + 1]?.kind !== 'text') return null;
       if (isWord(x, 'proportion')) {
-        if (x.text === '程度' || x.text === '进度') degree = true;
-        else proportion = true;
+        if (x.text === '程度') degree = true;
+        else if (x.text !== '进度') proportion = true;
       }
       if (isWord(x, 'rankWord')) rank = true;
       if (x.kind === 'qty' && x.unitClass === 'rank' && x.value === 1) first = true;
@@ -509,7 +550,7 @@ class Parser {
     if (proportion && rank && first) return this.rule(k, end, { kind: 'proportional', reference: 'first', deduct });
     const basis: Basis = { kind: gap ? 'gap' : 'plain', text };
     // "根据实际情况评分": judgement.
-    if (!gap && degree && /实际情况|具体情况|完成情况|情节/.test(text) && /评分|打分|扣分|给分|得分/.test(verbText)) {
+    if (!gap && degree && /程度|实际情况|具体情况|完成情况|情节/.test(text) && /评分|打分|扣分|给分|得分|计分|减分/.test(verbText)) {
       return this.rule(k, end, { kind: 'discretionary', direction: deduct ? 'deduct' : 'award' });
     }
     return this.simple(k, end, { kind: 'basis', basis });
@@ -567,6 +608,13 @@ class Parser {
     }
     const a = readAmount(this.ts, k + 1, to);
     if (!a) return null;
+    // "要点①②③④各占指标分值的1/4": equal shares of the points.
+    if (isWord(this.ts[k - 1], 'each') && a.amount.kind === 'share' && a.amount.of === 'points' && a.amount.lo === a.amount.hi) {
+      let count = 0;
+      for (let q = k - 2; q >= 0 && this.ts[q].kind === 'item'; q--) count++;
+      for (let q = k - 2; q >= k - 2 - count; q--) this.use(this.ts[q]);
+      return this.simple(k - 1, a.end, { kind: 'shares', share: a.amount.lo, ...(count > 1 ? { count } : {}) });
+    }
     const outcome: Outcome = { kind: 'award', amount: a.amount };
     if (a.bound) outcome.bound = a.bound;
     return this.rule(k, a.end, outcome);
@@ -608,16 +656,51 @@ class Parser {
   }
 
   /** "2分" standing alone after a condition ("满意率≥90%，2分"), or "(2分)" after a part's name. */
-  private barePointsAt(k: number, to: number): Found | null {
+  private barePointsAt(k: number): Found | null {
     const t = this.ts[k];
     if (t.kind !== 'points') return null;
     const prev = this.ts[k - 1];
     if (prev && (prev.kind === 'op' && prev.op === '×')) return null;
+    // "≥90分" and "60分以下" measure a score; they are no outcome.
+    if (this.isBandFigure(k) || (isOp(this.ts[k + 1], '-') && this.ts[k + 2]?.kind === 'points')) return null;
     if (isOp(prev, '(') && isOp(this.ts[k + 1], ')')) {
       this.use(prev, this.ts[k + 1]);
+      // "教学经费投入（3分）：…", "严格落实党管机构编制原则（1.5分）。…": the heading's points, not an outcome.
+      const after = this.ts[k + 2];
+      const colon = after?.kind === 'sep' && after.sep === 'colon';
+      const closes = after === undefined || (after.kind === 'sep' && after.sep === 'strong');
+      if (t.lo === t.hi && (colon || (closes && !this.parenPointsAfter(k + 2) && this.scoringAfter(k + 2))) && this.isHeading(k - 1)) {
+        return this.simple(k, k + 2, { kind: 'declare', points: t.lo, scope: 'total', cond: { kind: 'none' } });
+      }
       return this.rule(k, k + 2, { kind: 'award', amount: pointsAmount(t), declared: true });
     }
     return this.rule(k, k + 1, { kind: 'award', amount: pointsAmount(t) });
+  }
+
+  /** Another "(N分)" further on: then "(N分)" names the points of parts, not of a heading. */
+  private parenPointsAfter(k: number): boolean {
+    for (let q = k; q < this.ts.length - 1; q++) if (isOp(this.ts[q - 1], '(') && this.ts[q].kind === 'points' && isOp(this.ts[q + 1], ')')) return true;
+    return false;
+  }
+
+  /** A scoring word after k in the same item: then "(N分)" before it heads the rule. */
+  private scoringAfter(k: number): boolean {
+    for (let q = k; q < this.ts.length; q++) {
+      const t = this.ts[q];
+      if (t.kind === 'item' && this.used.has(t)) return false;
+      if (t.kind === 'points' || isWord(t, 'award') || isWord(t, 'deduct') || isWord(t, 'every') || isWord(t, 'disc') || isWord(t, 'zero') || isWord(t, 'full') || isWord(t, 'scoreNoun')) return true;
+    }
+    return false;
+  }
+
+  /** Only a name stands before token k since the start of the text or of its item (a heading). */
+  private isHeading(k: number): boolean {
+    for (let q = k - 1; q >= 0; q--) {
+      const t = this.ts[q];
+      if (t.kind === 'item' && this.used.has(t)) return true;
+      if (t.kind === 'points' || isWord(t, 'award') || isWord(t, 'deduct') || isWord(t, 'every') || isWord(t, 'disc')) return false;
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------------------ conditions
@@ -645,7 +728,8 @@ class Parser {
     }
     const s = start < end ? this.ts[start].s : undefined;
     if (phrases.length === 0) return { cond: { kind: 'none' }, oneOff, s };
-    let [ds, de] = phrases[phrases.length - 1];
+    let ds = phrases[phrases.length - 1][0];
+    const de = phrases[phrases.length - 1][1];
     // A phrase that only opens the clause ("其中", "否则") or is joined by 且 belongs with the next.
     for (let q = phrases.length - 2; q >= 0; q--) {
       const [a, b] = phrases[q];
@@ -653,9 +737,31 @@ class Parser {
       if (isWord(firstOfDirect, 'and') || isWord(firstOfDirect, 'or') || (b - a === 1 && (isWord(this.ts[a], 'otherwise') || isWord(this.ts[a], 'if') || isWord(this.ts[a], 'notMet')))) ds = a;
       else break;
     }
+    // "≥80分，＜90分，得5分": two bounds written as two phrases are one band.
+    for (let q = phrases.length - 2; q >= 0; q--) {
+      const [a, b] = phrases[q];
+      if (b + 1 !== ds && b !== ds - 1) break;
+      if (this.isBoundPhrase(a, b) && this.isBoundPhrase(ds, de)) ds = a;
+      else break;
+    }
     for (const [a, b] of phrases) if (b <= ds) this.description(a, b);
     const cond = this.readCondition(ds, de);
     return { cond, oneOff, s };
+  }
+
+  /** A phrase that is only a bound: [name] comparator [reference 的] figure [以上/以下] [(含)]. */
+  private isBoundPhrase(from: number, to: number): boolean {
+    let figures = 0;
+    let comparators = 0;
+    let words = 0;
+    for (let k = from; k < to; k++) {
+      const t = this.ts[k];
+      if (this.isBandFigure(k) || t.kind === 'num' || t.kind === 'qty') figures++;
+      else if (comparatorOf(t) || isWord(t, 'cmpPost') || isWord(t, 'incl')) comparators++;
+      else if (t.kind === 'text' || isWord(t, 'de') || isWord(t, 'refLevel') || t.kind === 'quote') words++;
+      else return false;
+    }
+    return figures === 1 && comparators >= 1 && words <= 3;
   }
 
   /** One phrase as a condition. */
@@ -690,10 +796,22 @@ class Parser {
         this.used.delete(t);
       }
     }
+    // "“不合格”与“合格”之间": between the bands already stated, i.e. what they leave.
+    const phrase = this.ts.slice(from, to);
+    const between = phrase.some((t) => isWord(t, 'rangeClose')) && !phrase.some((t) => t.kind === 'num' || t.kind === 'qty') && phrase.filter((t) => t.kind === 'quote').length >= 2;
+    if (between) {
+      this.useRange(from, to);
+      return { kind: 'otherwise' };
+    }
     if (otherwise) return { kind: 'otherwise' };
     const only = (cat: WordCat): boolean => {
+      let depth = 0;
       for (let k = from; k < to; k++) {
         const t = this.ts[k];
+        // "符合要求（含协同单位）": a remark in brackets does not change the condition.
+        if (isOp(t, '(')) depth++;
+        if (isOp(t, ')')) depth = Math.max(0, depth - 1);
+        if (depth > 0 || isOp(t, ')')) continue;
         if (t.kind === 'sep' || t.kind === 'quote') continue;
         if (isWord(t, cat)) continue;
         if (t.kind === 'text' && /^(任务|目标|要求|的|指标值|目标值|情况|指标)$/.test(t.text)) continue;
@@ -704,7 +822,7 @@ class Parser {
     };
     if (only('notMet')) return { kind: 'notMet', text };
     if (only('met') || (only('cmpPre') && /达到|达|完成/.test(text))) return { kind: 'met', text };
-    const negative = /未|不|没|无|缺|差|低于|违规|超/.test(text);
+    const negative = NEGATIVE.test(text.replace(/缺点|差异|不断|无缝|毫不/g, ''));
     return { kind: 'qualitative', text, negative };
   }
 
@@ -769,30 +887,42 @@ class Parser {
   }
 
   /** "发现一次的", "发现有两次及以上的", "有1人不达标", "三次(含)以上". */
+  /**
+   * Occurrences: "发现一次的" (exactly 1), "发现有两次及以上的" (2 or more), "有1人不达标" and
+   * "缺1个科室" (at least 1 missing), "1项不符合条件" (at least 1 failing), "未建立的,1项" (each 1).
+   * `positive` for counts of what is done ("1项满足"): more is better.
+   */
   private countCondition(from: number, to: number): Condition | null {
     for (let k = from; k < to; k++) {
       const t = this.ts[k];
       if (t.kind !== 'qty' || t.unitClass !== 'count') continue;
       const prev = this.ts[k - 1];
-      const before2 = this.ts[k - 2];
-      const found = (prev && isWord(prev, 'found')) || (isWord(before2, 'found') && isWord(prev, 'found'));
+      const found = isWord(prev, 'found') || (isWord(this.ts[k - 2], 'found') && isWord(prev, 'found'));
+      const missing = /^(缺|少|缺少|差)$/.test(textOfToken(prev)) || (isWord(prev, 'stepVerb') && /缺|少|差/.test(textOfToken(prev)));
       let m = k + 1;
       if (isWord(this.ts[m], 'incl')) m++;
       const post = this.ts[m];
-      if (isWord(post, 'cmpPost') && post.op === '>=') return { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
-      if (found && k >= from) {
+      // "两次及以上": occurrences; "3个及以上合作企业" is a level, read as a band.
+      if (isWord(post, 'cmpPost') && (post as CatWord).op === '>=' && (found || OCCURRENCE_UNITS.includes(t.unit))) return { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
+      const failing = isWord(post, 'notMet') || (post?.kind === 'text' && /^(不|未|没)/.test(post.text));
+      if (found) {
         // "有1人不达标": at least one; "发现一次的": exactly one.
-        const exact = prev && (prev as TokenOf<'word'>).text !== '有';
-        return exact ? { kind: 'count', lo: t.value, hi: t.value, unit: t.unit } : { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
+        return textOfToken(prev) === '有' ? { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit } : { kind: 'count', lo: t.value, hi: t.value, unit: t.unit };
       }
+      if (missing || failing) return { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
+      // "1项满足，得1分": a count of what is met.
+      if (isWord(post, 'met') && m + 1 >= to) return { kind: 'count', lo: t.value, hi: t.value, unit: t.unit, positive: true };
+      // "未建立的，1项扣1.8分": a count right before its outcome.
+      if (m >= to) return { kind: 'count', lo: t.value, hi: t.value, unit: t.unit };
     }
     return null;
   }
 
   /**
    * A band of a measured value: "按期结案率达70%以上(含)", "70%(含)-80%", "小于90%且大于等于80%",
-   * "开工率为100%", "满意率≥90%", "超过控制目标的10%以内", "不低于总数的20%", "在80%至90%之间".
-   * The quantity is the text before the first comparator (figures of another unit in it are part of its name).
+   * "开工率为100%", "满意率≥90%", "超过控制目标的10%以内", "不低于总数的20%", "≥规定数的90%",
+   * "在80%至90%之间", "≥90分" (a score measured by another table). The quantity is the text before
+   * the first comparator; a figure of another unit in it is part of its name ("35岁及以下的…不低于20%").
    */
   private bandCondition(from: number, to: number): BandCondition | null {
     interface Part {
@@ -800,96 +930,95 @@ class Parser {
       hi?: Bound;
       exact?: boolean;
       at: number;
-      end: number;
       unitClass: UnitClass | 'plain';
       relative?: 'excess' | 'shortfall';
+      /** The figure is a share of a reference ("规定数的90%"). */
+      ofReference?: boolean;
     }
     const parts: Part[] = [];
     for (let k = from; k < to; k++) {
       const t = this.ts[k];
-      if (!isFigure(t)) continue;
-      const uc = unitClassOf(t);
-      if (uc === 'duration' && t.kind === 'qty' && t.unit === '年' && t.value > 1900) continue;
-      // Range "X-Y", "X至Y", "X(含)-Y", "在X与Y之间".
+      if (!this.isBandFigure(k)) continue;
+      const uc = figureClass(t);
+      if (this.isYear(k)) continue;
+      // A range: "X-Y", "X至Y", "X(含)-Y", "在X与Y之间".
       let m = k + 1;
       let incl1: boolean | undefined;
       if (isWord(this.ts[m], 'incl')) {
-        incl1 = (this.ts[m] as TokenOf<'word'>).incl;
+        incl1 = (this.ts[m] as CatWord).incl;
         m++;
       }
       const infix = this.ts[m];
-      const second = this.ts[m + 1];
-      if ((isOp(infix, '-') || (infix?.kind === 'text' && /^(至|到)$/.test(infix.text)) || (infix?.kind === 'word' && /^(至|到|与|和)$/.test(infix.text))) && isFigure(second)) {
-        const a = figureValue(t, second);
+      if ((isOp(infix, '-') || /^(至|到|与|和)$/.test(textOfToken(infix))) && this.isBandFigure(m + 1, true)) {
+        const second = this.ts[m + 1] as FigureToken;
+        const a = figureValue(t as FigureToken, second);
         const b = figureValue(second, second);
         let q = m + 2;
         let incl2: boolean | undefined;
-        if (isWord(this.ts[q], 'incl')) {
-          incl2 = (this.ts[q] as TokenOf<'word'>).incl;
-          q++;
+        for (let guard = 0; guard < 3; guard++) {
+          if (isWord(this.ts[q], 'incl')) incl2 = (this.ts[q++] as CatWord).incl;
+          else if (isWord(this.ts[q], 'rangeClose')) q++;
+          else break;
         }
-        if (isWord(this.ts[q], 'rangeClose')) q++;
-        if (isWord(this.ts[q], 'incl')) {
-          incl2 = (this.ts[q] as TokenOf<'word'>).incl;
-          q++;
-        }
-        const lo = Math.min(a, b);
-        const hi = Math.max(a, b);
-        // Without marks a shared edge goes to the higher band: [lo, hi) — resolved by the compiler's band order.
-        parts.push({ lo: { v: lo, incl: incl1 ?? true, explicit: incl1 !== undefined }, hi: { v: hi, incl: incl2 ?? false, explicit: incl2 !== undefined }, at: k, end: q, unitClass: uc });
+        parts.push({
+          lo: { v: Math.min(a, b), incl: incl1 ?? true, explicit: incl1 !== undefined },
+          hi: { v: Math.max(a, b), incl: incl2 ?? false, explicit: incl2 !== undefined },
+          at: k,
+          unitClass: figureClass(second),
+        });
+        this.useRange(k, q);
         k = q - 1;
         continue;
       }
-      // Comparators before and after.
+      // The comparator before the figure, across a reference ("≥规定数的90%", "不低于总数的20%", "超过控制目标的10%以内").
       let op: Op | undefined;
-      let pre = k - 1;
-      while (pre >= from && (this.ts[pre].kind === 'quote')) pre--;
-      const preTok = this.ts[pre];
+      let opAt = -1;
       let relative: Part['relative'];
-      if (preTok && pre >= from && (isWord(preTok, 'cmpPre') || (preTok.kind === 'op' && /[≥≤<>=]/.test(preTok.op)))) {
-        op = preTok.kind === 'op' ? (preTok.op === '≥' ? '>=' : preTok.op === '≤' ? '<=' : (preTok.op as Op)) : preTok.op;
-      } else if (preTok && pre >= from && isWord(preTok, 'de')) {
-        // "不低于总数的20%", "超过控制目标的10%以内": comparator + reference + 的 + figure.
-        for (let q = pre - 1; q >= Math.max(from, pre - 8); q--) {
-          const x = this.ts[q];
-          if (isWord(x, 'cmpPre')) {
-            op = x.op;
-            if (/^(超过|超出|高于)$/.test(x.text)) relative = 'excess';
-            else if (/^(低于|少于|不足)$/.test(x.text)) relative = 'shortfall';
-            break;
+      let ofReference = false;
+      for (let q = k - 1; q >= Math.max(from, k - 8); q--) {
+        const x = this.ts[q];
+        const cmp = comparatorOf(x);
+        if (cmp) {
+          op = cmp;
+          opAt = q;
+          if (q < k - 1) {
+            ofReference = true;
+            const w = textOfToken(x);
+            if (/^(超过|超出|高于)$/.test(w)) relative = 'excess';
+            else if (/^(低于|少于|不足)$/.test(w)) relative = 'shortfall';
           }
-          if (isSep(x) || isFigure(x)) break;
+          break;
         }
+        if (x.kind === 'sep' || this.isBandFigure(q) || !(x.kind === 'text' || x.kind === 'quote' || isWord(x, 'de') || isWord(x, 'refLevel'))) break;
       }
       let post = k + 1;
       if (incl1 !== undefined) post = m;
-      const postTok = this.ts[post];
       let postOp: Op | undefined;
-      if (isWord(postTok, 'cmpPost')) {
-        postOp = postTok.op;
+      if (isWord(this.ts[post], 'cmpPost')) {
+        postOp = (this.ts[post] as CatWord).op;
         post++;
         if (isWord(this.ts[post], 'incl')) {
-          incl1 = (this.ts[post] as TokenOf<'word'>).incl;
+          incl1 = (this.ts[post] as CatWord).incl;
           post++;
         }
       }
-      const v = figureValue(t, t);
-      // With a post comparator the pre word says what is measured ("超过目标的10%以内": the excess ≤ 10%).
-      const effective: Op | undefined = postOp ?? (relative ? undefined : op);
-      if (postOp && relative) {
-        // relative stays; the band is on the excess/shortfall.
-      } else relative = undefined;
+      const v = figureValue(t as FigureToken, t as FigureToken);
+      // With a comparator after the figure, one before a reference says what is measured: "超过目标的10%以内" is the excess ≤ 10%.
+      if (!(postOp && relative)) relative = undefined;
+      const effective = postOp ?? (relative ? undefined : op);
       if (!effective) {
-        // "达标率100%计满分": a rate's figure right before the outcome is reached.
+        // "达标率100%计满分", "100%计满分": a rate's figure that is the whole condition is reached.
         const named = textOfToken(this.ts[k - 1]);
-        if (op === undefined && postOp === undefined && t.kind === 'num' && t.percent && post === to && /(率|比|比例|比重|占比|度)$/.test(named)) {
-          parts.push({ lo: { v, incl: true, explicit: false }, at: k, end: post, unitClass: uc, exact: true });
+        if (op === undefined && t.kind === 'num' && t.percent && post === to && (k === from || /(率|比|比例|比重|占比|度)$/.test(named))) {
+          parts.push({ lo: { v, incl: true, explicit: false }, at: k, unitClass: uc, exact: true });
+          this.useRange(k, post);
         }
         continue;
       }
-      const incl = incl1;
-      const part: Part = { at: op !== undefined && !relative ? pre : k, end: post, unitClass: uc };
+      const part: Part = { at: opAt >= 0 && !relative ? opAt : k, unitClass: uc };
       if (relative) part.relative = relative;
+      if (ofReference) part.ofReference = true;
+      const incl = incl1;
       if (effective === '>=') part.lo = { v, incl: incl ?? true, explicit: true };
       else if (effective === '>') part.lo = { v, incl: incl ?? false, explicit: true };
       else if (effective === '<=') part.hi = { v, incl: incl ?? true, explicit: true };
@@ -898,32 +1027,28 @@ class Parser {
         part.lo = { v, incl: true, explicit: true };
         part.exact = true;
       }
-      // "以上(含)" after a pre comparator: both say the same.
-      if (op && postOp && op !== postOp && !relative) {
-        // "达70%以上": same direction; "超过…以内" handled as relative.
-      }
       parts.push(part);
+      this.useRange(opAt >= 0 ? opAt : k, post);
       k = post - 1;
     }
     if (parts.length === 0) return null;
-    // Figures of one unit class make the band; an earlier figure of another class is part of the name ("35岁及以下的…不低于20%").
+    // Bounds of one unit class make the band (at most two: a lower and an upper bound).
     const last = parts[parts.length - 1];
-    const same = parts.filter((x) => x.unitClass === last.unitClass || (isRate(x.unitClass) && isRate(last.unitClass)));
-    const firstSame = same[0];
+    const same = parts.filter((x) => sameClass(x.unitClass, last.unitClass));
+    if (same.length > 2) return null;
+    if (same.length === 2 && !((same[0].lo && !same[0].hi && same[1].hi && !same[1].lo) || (same[0].hi && !same[0].lo && same[1].lo && !same[1].hi))) return null;
     let lo: Bound | undefined;
     let hi: Bound | undefined;
     let exact = false;
-    for (const x of same.slice(-2)) {
-      if (x.lo && (!lo || x.lo.v > lo.v)) lo = x.lo;
-      if (x.hi && (!hi || x.hi.v < hi.v)) hi = x.hi;
+    for (const x of same) {
+      if (x.lo) lo = x.lo;
+      if (x.hi) hi = x.hi;
       if (x.exact) exact = true;
     }
-    if (same.length > 2) return null;
-    if (same.length === 2 && !(same[0].lo && !same[0].hi && same[1].hi && !same[1].lo) && !(same[0].hi && !same[0].lo && same[1].lo && !same[1].hi)) return null;
-    const nameEnd = Math.min(firstSame.at, ...same.map((x) => x.at));
-    const name = cleanName(this.textOf(from, nameEnd));
+    const name = cleanName(this.textOf(from, Math.min(...same.map((x) => x.at))));
     const quantity: QuantityRef = { name, unitClass: last.unitClass === 'pp' ? 'percent' : last.unitClass };
     if (last.relative) quantity.relative = last.relative;
+    if (same.some((x) => x.ofReference)) quantity.ofReference = true;
     const band: BandCondition = { kind: 'band', quantity };
     if (lo) band.lo = lo;
     if (hi) band.hi = hi;
@@ -931,15 +1056,49 @@ class Parser {
     return band;
   }
 
+  /** "2017年", "2017-2019年", "2018和2019年": years name periods, they are no bounds. */
+  private isYear(k: number): boolean {
+    const t = this.ts[k];
+    const yearLike = (x: Token | undefined): boolean => !!x && (x.kind === 'num' || x.kind === 'qty') && Number.isInteger(x.value) && x.value >= 1900 && x.value <= 2100 && !(x.kind === 'num' && x.percent);
+    if (!yearLike(t)) return false;
+    if (t.kind === 'qty') return t.unit === '年';
+    const n = this.ts[k + 1];
+    const n2 = this.ts[k + 2];
+    return (isOp(n, '-') || /^(至|到|和|与|、)$/.test(textOfToken(n)) || (n?.kind === 'sep' && n.sep === 'list')) && yearLike(n2);
+  }
+
+  /** A figure a band can compare with: a number, a quantity, or points measured elsewhere ("≥90分", "60分以下"). */
+  private isBandFigure(k: number, afterInfix = false): boolean {
+    const t = this.ts[k];
+    if (!t) return false;
+    if (t.kind === 'num' || t.kind === 'qty') return !this.isYear(k);
+    if (t.kind !== 'points' || t.lo !== t.hi) return false;
+    if (afterInfix) return true;
+    const prev = this.ts[k - 1];
+    const next = this.ts[k + 1];
+    if (isWord(next, 'cmpPost')) return true;
+    if (prev?.kind === 'op' && comparatorOf(prev)) return true;
+    // "考核得分达到90分的，得5分" measures a score; "没达到0分" gives 0 points.
+    return !!comparatorOf(prev) && (isWord(next, 'de') || isWord(next, 'incl'));
+  }
+
   finish(): Unread[] {
     const out = [...this.unread];
     for (const t of this.ts) {
+      if (t.kind === 'word' && t.cats.has('unsupported')) {
+        out.push({ s: t.s, e: t.e, reason: UNSUPPORTED_WORDS.find(([w]) => w === t.text)?.[1] ?? '暂不支持的计分方式' });
+        continue;
+      }
       if (this.used.has(t)) continue;
+      const prev = this.ts[this.ts.indexOf(t) - 1];
+      // "扣72o": a figure after 扣 that no amount read.
+      const orphanFigure = t.kind === 'num' && (isWord(prev, 'deduct') || (isWord(prev, 'award') && textOfToken(prev) !== '为'));
       const scoring =
+        orphanFigure ||
         t.kind === 'points' ||
         (t.kind === 'num' && t.percent) ||
         (t.kind === 'qty' && t.unitClass === 'pp') ||
-        (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose') || t.cats.has('deductCap') || t.cats.has('scoreCap')));
+        (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose') || t.cats.has('deductCap') || t.cats.has('scoreCap') || t.cats.has('ratioMethod')));
       if (scoring) out.push({ s: t.s, e: t.e, reason: t.kind === 'points' ? '分值未能归入任何计分条款' : '计分用语未能读懂' });
     }
     return mergeUnread(out);
@@ -954,6 +1113,34 @@ interface Found {
   make(cond: () => { cond: Condition; oneOff: boolean; s?: number }): Clause;
 }
 
+/** A condition that describes a failure ("不够全面", "未按规定", "缺少必要的环节"). */
+const NEGATIVE = /未|不|没|无|缺|差|低于|违规|违反|超出|超过|超支/;
+
+type FigureToken = TokenOf<'num'> | TokenOf<'qty'> | TokenOf<'points'>;
+
+/** The comparison a token states before a figure: a comparator word or ≥ ≤ > < =. */
+function comparatorOf(t: Token | undefined): Op | undefined {
+  if (!t) return undefined;
+  if (t.kind === 'word' && t.cats.has('cmpPre')) return t.op;
+  if (t.kind === 'op') {
+    if (t.op === '≥') return '>=';
+    if (t.op === '≤') return '<=';
+    if (t.op === '>' || t.op === '<' || t.op === '=') return t.op;
+  }
+  return undefined;
+}
+
+function figureClass(t: Token): UnitClass | 'plain' {
+  if (t.kind === 'num') return t.percent ? 'percent' : 'plain';
+  if (t.kind === 'qty') return t.unitClass;
+  return 'score';
+}
+
+function sameClass(a: string, b: string): boolean {
+  const rate = (x: string): boolean => x === 'percent' || x === 'pp' || x === 'plain';
+  return a === b || (rate(a) && rate(b));
+}
+
 /** A bare formula scores only when it names points: "×60", "×指标分值", "×2分". */
 function hasPointsFactor(ts: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -964,21 +1151,9 @@ function hasPointsFactor(ts: readonly Token[], from: number, to: number): boolea
   return false;
 }
 
-function isRate(u: UnitClass | 'plain'): boolean {
-  return u === 'percent' || u === 'pp' || u === 'plain';
-}
-
-function isFigure(t: Token | undefined): t is TokenOf<'num'> | TokenOf<'qty'> {
-  return !!t && (t.kind === 'num' || t.kind === 'qty');
-}
-
-function unitClassOf(t: TokenOf<'num'> | TokenOf<'qty'>): UnitClass | 'plain' {
-  if (t.kind === 'num') return t.percent ? 'percent' : 'plain';
-  return t.unitClass;
-}
-
 /** A figure as the value a band compares with: percentages and 个百分点 as fractions. "90-100%" carries the % to 90. */
-function figureValue(t: TokenOf<'num'> | TokenOf<'qty'>, unitOf: TokenOf<'num'> | TokenOf<'qty'>): number {
+function figureValue(t: FigureToken, unitOf: FigureToken): number {
+  if (t.kind === 'points') return t.lo;
   if (t.kind === 'num') {
     if (t.percent) return t.value;
     if (unitOf.kind === 'num' && unitOf.percent && t !== unitOf) return t.value / 100;
@@ -993,6 +1168,8 @@ function cleanName(s: string): string {
   return s
     .replace(/^[，、：；,:;"]+|[，、：；,:;"]+$/g, '')
     .replace(/^(若|如果|如|凡|其中|当|对于|且|并且|但)/, '')
+    // "在职人员控制率=(在职人员数/编制数)100%": the name, not its definition.
+    .replace(/[=＝].*$/, '')
     .replace(/(的|为|达|在|达到|是)$/, '')
     .trim();
 }
@@ -1057,11 +1234,14 @@ function mergeUnread(xs: Unread[]): Unread[] {
   return out;
 }
 
-export function parseTree(norm: NormalText): ParseResult {
-  const tokens = lex(norm);
+export function parseTokens(tokens: Token[]): ParseResult {
   const p = new Parser(tokens);
   const tree = p.parse();
   return { tree, unread: p.finish(), tokens };
+}
+
+export function parseTree(norm: NormalText): ParseResult {
+  return parseTokens(lex(norm));
 }
 
 export { atItemPosition };

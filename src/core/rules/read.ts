@@ -1,11 +1,13 @@
 import { classify } from './classify';
 import { compileTree, Compiled, MeasuredQuantity } from './compile';
-import { clampIntervals, range } from './intervals';
+import { clampIntervals, normalizeIntervals, range } from './intervals';
 import { normalizeRule, NormalText, rawSpan } from './normalize';
-import { parseTree } from './parser';
+import { findBranches, Branches } from './branches';
+import { lex } from './lexer';
+import { parseTokens } from './parser';
 import { pick } from './regions';
 import { Clause, RuleTree } from './syntax';
-import { tidy } from './tokens';
+import { tidy } from './figures';
 import { ParsedRule, Rule, RuleClause, UnparsedRule } from './types';
 
 /**
@@ -41,7 +43,10 @@ export function readRule(text: string, points: number): Rule {
   const w = Number.isFinite(points) && points > 0 ? points : 0;
   const norm = normalizeRule(raw);
   if (norm.text.replace(/[\p{P}\p{S}]/gu, '') === '') return notUnderstood(raw, w, '评分标准为空');
-  const { tree, unread } = parseTree(norm);
+  const tokens = lex(norm);
+  const branches = findBranches(tokens);
+  if (branches) return readBranches(raw, w, norm, branches);
+  const { tree, unread } = parseTokens(tokens);
   const clauses = clauseList(tree);
   if (clauses.every((c) => c.kind === 'reference' || c.kind === 'description') && clauses.some((c) => c.kind === 'reference')) {
     return notUnderstood(raw, w, '评分标准只指向其他文件或其他行（如“详见附件”“同上”），未写明计分方式');
@@ -51,7 +56,8 @@ export function readRule(text: string, points: number): Rule {
     return notUnderstood(raw, w, `未能读懂“${spans.map((u) => u.text).join('”“')}”（${spans[0].reason}）`, spans);
   }
   const scoring = clauses.filter((c) => SCORING_KINDS.has(c.kind));
-  if (scoring.length === 0) {
+  if (!clauses.some((c) => c.kind === 'rule' || c.kind === 'step')) {
+    if (scoring.some((c) => c.kind === 'declare')) return notUnderstood(raw, w, '只写明了分值，未写明怎样计分');
     if (clauses.some((c) => c.kind === 'definition')) return notUnderstood(raw, w, '只给出指标的计算公式，未写明怎样计分');
     if (clauses.some((c) => c.kind === 'basis')) return notUnderstood(raw, w, '只写明计分依据，未写明分值或计分公式');
     return notUnderstood(raw, w, '未找到分值或计分方式（如“得X分”“扣X分”“按完成比例给分”）');
@@ -60,6 +66,32 @@ export function readRule(text: string, points: number): Rule {
   if (compiled.failure) return notUnderstood(raw, w, compiled.failure);
   if (compiled.allowed.length === 0) return notUnderstood(raw, w, '未能确定可得分值');
   return build(raw, w, norm, tree, compiled);
+}
+
+/**
+ * A rule scored by class of unit: each class read as its own rule; the first scores, every class's
+ * scores are allowed ("产区得1.5分、非产区得1分").
+ */
+function readBranches(raw: string, w: number, norm: NormalText, b: Branches): Rule {
+  const rules: ParsedRule[] = [];
+  for (let i = 0; i < b.variants.length; i++) {
+    const { tree, unread } = parseTokens(b.variants[i]);
+    if (unread.length > 0) {
+      const spans = unread.map((u) => unreadOf(norm, u.s, u.e, u.reason));
+      return notUnderstood(raw, w, `未能读懂“${spans.map((u) => u.text).join('”“')}”（${spans[0].reason}）`, spans);
+    }
+    const compiled = compileTree(tree, w, norm.text);
+    if (compiled.failure) return notUnderstood(raw, w, `${b.names[i]}：${compiled.failure}`);
+    rules.push(build(raw, w, norm, tree, compiled));
+  }
+  const first = rules[0];
+  const allowed = normalizeIntervals(rules.flatMap((r) => r.allowed));
+  return {
+    ...first,
+    allowed,
+    explanation: `分类计分（${b.names.join('、')}）。按“${b.names[0]}”：${first.explanation}${rules.slice(1).map((r, i) => `；按“${b.names[i + 1]}”：${r.explanation}`).join('')}`,
+    branches: b.names,
+  };
 }
 
 function build(raw: string, w: number, norm: NormalText, tree: RuleTree, c: Compiled): ParsedRule {

@@ -2,10 +2,9 @@ import { quotedRate, statedScore } from '../audit/reason';
 import { isMissingText, parseNumber, parseNumberStrict } from '../values/number';
 import { completionRate, Direction } from '../values/target';
 import { formatAllowed, isScoreAllowed } from './explain';
-import { linearScore } from './families/linear';
 import { gradeOf, gradeSchemeOf } from './grade';
 import { parseRule } from './parse';
-import { fmtNum } from './tokens';
+import { fmtNum } from './figures';
 
 /**
  * The pure cores of the PERF.* worksheet functions. Each returns a value or a typed failure
@@ -59,6 +58,13 @@ export function completionOf(actual: CellInput, target: CellInput, direction?: C
   return r.ok ? ok(r.rate) : invalid(r.reason);
 }
 
+/** Full points at or above `full`, 0 below `floor`, linear between (财预〔2021〕101号's 60% rule and its variants). */
+function linearScore(points: number, floor: number, full: number, r: number): number {
+  if (r >= full - 1e-12) return points;
+  if (r < floor) return 0;
+  return (points * (r - floor)) / (full - floor);
+}
+
 /** PERF.LINEAR: full points at or above `full`, 0 below `floor`, linear between. */
 export function linearOf(rate: CellInput, points: CellInput, floor?: CellInput, full?: CellInput): Outcome<number> {
   const r = numberFrom(rate, '完成率');
@@ -74,7 +80,7 @@ export function linearOf(rate: CellInput, points: CellInput, floor?: CellInput, 
   const a = lo.value > 1.5 ? lo.value / 100 : lo.value;
   const b = hi.value > 1.5 ? hi.value / 100 : hi.value;
   if (!(b > a)) return invalid(`满分线（${fmtNum(b * 100)}%）应高于起评线（${fmtNum(a * 100)}%）`);
-  return ok(linearScore({ floor: a, full: b }, p.value, r.value));
+  return ok(linearScore(p.value, a, b, r.value));
 }
 
 const DEFAULT_WEIGHTS: Record<number, number[]> = { 4: [100, 80, 60, 0], 5: [100, 75, 50, 25, 0] };

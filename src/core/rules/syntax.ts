@@ -27,7 +27,10 @@ export type Amount =
 export interface QuantityRef {
   /** As written, without the comparator ("按期结案率", "上报率"); '' when the text names none. */
   name: string;
+  /** 'score' when the figures are points of a score measured elsewhere ("≥90分"). */
   unitClass: UnitClass | 'plain';
+  /** The figures are shares of a reference the text names ("≥规定数的90%"). */
+  ofReference?: boolean;
   /**
    * What the figures measure relative to a reference the text names without a figure
    * ("超过控制目标的10%以内" → the excess over the target).
@@ -47,7 +50,7 @@ export type Condition =
   /** A rank: "前4名", "第2-5名", "倒数第3名", "排名1-5名" (lo..hi inclusive; hi Infinity for "4名以后"). */
   | { kind: 'rank'; lo: number; hi: number; reverse: boolean; list?: number[] }
   /** A number of occurrences: "发现一次的" (1..1), "两次及以上" (2..∞), "有1人不达标" (1..∞). */
-  | { kind: 'count'; lo: number; hi: number; unit: string }
+  | { kind: 'count'; lo: number; hi: number; unit: string; positive?: boolean }
   | { kind: 'qualitative'; text: string; negative: boolean };
 
 export interface BandCondition {
@@ -70,6 +73,8 @@ export interface Step {
   subject: string;
   amount: Amount;
   direction: 'deduct' | 'add' | 'award';
+  /** The most this step may deduct ("最高扣4分" right after it). */
+  cap?: number;
 }
 
 /** A formula's syntax: numbers, the indicator's points, the measured value, + − × /. */
@@ -87,8 +92,11 @@ export type Outcome =
   | { kind: 'deduct'; amount: Amount }
   | { kind: 'bonus'; amount: Amount }
   | { kind: 'formula'; expr: Expr }
-  /** "按完成比例给分": points × the measured share; `first` for "按第1名的比例得分"; `deduct` for "按比例扣分". */
-  | { kind: 'proportional'; reference: 'target' | 'first'; deduct: boolean }
+  /**
+   * "按完成比例给分": points × the measured share; `first` for "按第1名的比例得分"; `threshold` for
+   * "低于12000元/人采用比率法计分" (points × value / the figure of full points); `deduct` for "按比例扣分".
+   */
+  | { kind: 'proportional'; reference: 'target' | 'first' | 'threshold'; deduct: boolean }
   /** "酌情扣分", "视程度得分". */
   | { kind: 'discretionary'; direction: 'deduct' | 'award' }
   /** "可不扣分": full points. */
@@ -117,6 +125,10 @@ export type Clause = Span &
     | { kind: 'rateCap'; max: number }
     /** "每项1分" (each), "共1分" (total), "(1.5分)" heading. */
     | { kind: 'declare'; points: number; scope: 'each' | 'total'; cond: Condition }
+    /** "每年完成任务得1分": the clauses after it score each year (or quarter, month) on its own. */
+    | { kind: 'perPeriod'; unit: string }
+    /** "要点①②③④各占指标分值的1/4": the points in equal shares, `count` of them when the text lists the points. */
+    | { kind: 'shares'; share: number; count?: number }
     | { kind: 'basis'; basis: Basis }
     /** "资金到位率=(…)×100%": defines the measured value, scores nothing. */
     | { kind: 'definition'; name: string }

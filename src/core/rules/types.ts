@@ -74,6 +74,8 @@ export interface ParsedRule {
   inputLabel?: string;
   /** The measured value, with its unit and direction, when the rule scores one. */
   quantity?: RuleQuantity;
+  /** Classes of unit the rule scores differently ("产区", "非产区"); the score follows the first. */
+  branches?: string[];
   /** The syntax tree the rule was read into (for --explain). */
   tree?: import('./syntax').RuleTree;
   /** Items or parts with their own points, when the text lists them. */

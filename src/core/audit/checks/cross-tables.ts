@@ -59,7 +59,8 @@ export function crossTableChecks(ctx: AuditContext): Finding[] {
       const rates = measured.rates.map((r) => r ?? 0);
       const expected = rule.score(rule.inputs === 1 ? rates[0] : rates);
       if (expected === null || close(expected, ind.score)) continue;
-      const strict = rule.kinds.every((k) => k === 'binary' || k === 'multi-item');
+      // Discrete scores leave no doubt; a continuous rule may rest on a rate the table rounds.
+      const strict = rule.allowed.every(([a, b]) => a === b);
       const where = `${measured.table.sheet}!${measured.table.title ?? ''}`.replace(/!$/, '');
       out.push(
         findingIn(table, {
