@@ -1,7 +1,7 @@
 import { evaluate, formatExpr, variablesOf } from './expr';
 import { normalizeIntervals, point, range } from './intervals';
-import { LOWER_IS_BETTER, UnitClass } from './lexicon';
-import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, Region, segment } from './regions';
+import { EXCESS_VERBS, LOWER_IS_BETTER, UnitClass } from './lexicon';
+import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, pick, Region, segment } from './regions';
 import { Amount, BandCondition, Clause, ClauseOf, Condition, ItemNode, Outcome, RuleTree, Step } from './syntax';
 import { fmtNum, tidy } from './figures';
 import { Interval, RuleKind } from './types';
@@ -165,7 +165,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     const allowed = normalizeIntervals(Array.from({ length: n + 1 }, (_, k) => [tidy(k * each), tidy(k * each)] as Interval));
     return { allowed, max: tidy(n * each), pieces: [], quantities: 0, discretionary: false, kinds, steps: [], lines, clauses: described };
   }
-  const rules = scoring.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule');
+  // A target stated alone before "否则…" scores the full points.
+  const rules = scoring.flatMap((c): Array<ClauseOf<'rule'>> => (c.kind === 'rule' ? [c] : c.kind === 'target' ? [{ kind: 'rule', cond: c.cond, outcome: { kind: 'award', amount: { kind: 'full' } }, oneOff: false, s: c.s, e: c.e }] : []));
   const floors = scoring.filter((c): c is ClauseOf<'floor'> => c.kind === 'floor');
   const deductionCaps = scoring.filter((c): c is ClauseOf<'deductionCap'> => c.kind === 'deductionCap');
   const scoreCaps = scoring.filter((c): c is ClauseOf<'scoreCap'> => c.kind === 'scoreCap');
@@ -183,8 +184,17 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   const active = rules.filter((r) => r !== heading);
   const steps = scoring.filter((c): c is ClauseOf<'step'> => c.kind === 'step');
 
-  // Parts written with their points ("目标明确(1分),目标细化(1.5分)"): each its own all-or-nothing part.
-  if (declared.length >= 2 && !declared.some((r) => r.cond.kind === 'otherwise') && active.every((r) => r.outcome.kind === 'award' && r.outcome.declared) && steps.length === 0) {
+  // Parts written with their points ("目标明确(1分),目标细化(1.5分)"): each its own all-or-nothing part — unless the
+  // figures are tiers of one grade ("一级:…(8-10分) 二级:…(5-7分)": the highest is the points, the sum is not).
+  const declaredRanges = declared.map((r) => amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B));
+  const declaredSum = declaredRanges.reduce((acc, [, hi]) => acc + hi, 0);
+  const declaredTop = Math.max(0, ...declaredRanges.map(([, hi]) => hi));
+  const tiersByFigure = declared.length >= 2 && Math.abs(declaredTop - B) <= TOLERANCE && Math.abs(declaredSum - B) > TOLERANCE;
+  // "A(1分);B(1分);…。未达到规定要求的每一项扣1分,扣完为止": the parts' points, lost a step at a time.
+  if (declared.length >= 2 && !tiersByFigure && Math.abs(declaredSum - B) <= TOLERANCE && steps.length > 0 && active.every((r) => r.outcome.kind === 'award' && r.outcome.declared)) {
+    return compileBlock(clauses.filter((c) => !declared.includes(c as ClauseOf<'rule'>)), B, ctx);
+  }
+  if (declared.length >= 2 && !tiersByFigure && !declared.some((r) => r.cond.kind === 'otherwise') && active.every((r) => r.outcome.kind === 'award' && r.outcome.declared) && steps.length === 0) {
     const parts: PartInfo[] = declared.map((r) => {
       const [lo, hi] = amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B);
       return { label: condLabel(r.cond) || '该项', points: hi, clause: ctx.text.slice(r.s, r.e), allowed: lo === hi ? normalizeIntervals([[0, 0], [hi, hi]]) : normalizeIntervals([[0, 0], [lo, hi]]) };
@@ -310,7 +320,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     const o = r.outcome;
     const idx = described.length;
     const label = region ? regionLabel(region, unit) : condLabel(r.cond);
-    if (r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || (r.cond.kind === 'qualitative' && r.cond.negative)) implicitZero = false;
+    if (r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || (r.cond.kind === 'qualitative' && r.cond.negative && isLowerTier(r, active, B))) implicitZero = false;
     switch (o.kind) {
       case 'award': {
         const [lo, hi] = amountRange(o.amount, B);
@@ -367,6 +377,16 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       }
       case 'proportional': {
         const reg = region ?? complement(explicitRegions);
+        // "≤15日得满分0.5分，>30日为0分，15-30日按比例减分": linear between the scores at the band's ends.
+        const ends = extent(reg);
+        if (o.deduct && o.reference === 'target' && region && Number.isFinite(ends.lo) && Number.isFinite(ends.hi) && ends.hi > ends.lo) {
+          const piece: Piece & { interpolate?: [number, number] } = { region: reg, value: () => null, clause: idx, label: `${regionLabel(reg, unit)}：两端之间按比例`, order: order++, interpolate: [ends.lo, ends.hi] };
+          pieces.push(piece);
+          described.push({ clause: r, kind: 'proportional' });
+          lines.push(`${regionLabel(reg, unit)}：在两端得分之间按比例计分`);
+          implicitZero = false;
+          break;
+        }
         // "收入增长率大于等于8%，得3分，否则按完成比例计分": the completion of that figure, value / 8%.
         const by = o.reference === 'first' ? undefined : threshold;
         if (o.reference === 'threshold' && by === undefined) return failed('“比率法计分”未写明合格标准的数值', described, lines);
@@ -433,6 +453,24 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       if (lo === hi) pieces.push({ region: atLeast(most + 1), value: () => hi, clause: described.findIndex((d) => d.clause === r), label: `≥ ${most + 1}${quantity.unit}：${fmtNum(hi)} 分`, order: order++ });
     }
     if (!pieces.some((p) => contains(p.region, 0))) pieces.push({ region: below(0, true, false), value: () => 0, clause: -1, label: `0${quantity.unit}：0 分`, order: order++ });
+  }
+
+  // Interpolation pieces take the scores of their neighbours at both ends.
+  for (const p of pieces as Array<Piece & { interpolate?: [number, number] }>) {
+    if (!p.interpolate) continue;
+    const [a, b] = p.interpolate;
+    const others = pieces.filter((q) => q !== p);
+    const at = (x: number): number | null => {
+      const q = pick(others, x);
+      return q ? q.value(x) : null;
+    };
+    // The neighbour's score at the end, or just beyond it when the neighbour excludes the end (">30日为0分").
+    const nudge = (x: number, dir: number): number => x + dir * Math.max(1e-9, Math.abs(x) * 1e-9);
+    const va = at(a) ?? at(nudge(a, -1));
+    const vb = at(b) ?? at(nudge(b, 1));
+    if (va === null || vb === null) return failed('“按比例”计分的区间两端没有写明得分', described, lines);
+    p.value = (x) => va + ((x - a) / (b - a)) * (vb - va);
+    allowedParts.push([Math.min(va, vb), Math.max(va, vb)]);
   }
 
   // One qualitative "target met" clause beside bands takes the region the bands leave ("完成总量控制目标的，得15分；
@@ -549,9 +587,10 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     if (stepAmounts.length > 0 && !quantity) lines.push('（未能确定扣分所依据的数量，只核对可得分值）');
   }
   if (discretionary) {
-    // Judgement below the lowest stated tier (or anywhere up to the full score).
+    // "视下降程度得分" after tiers: judgement below the lowest stated tier. "酌情扣分": anything down from the full score.
     const stated = allowedParts.map(([a]) => a).filter((v) => v > EPS);
-    const ceiling = stated.length > 1 ? Math.min(...stated) : F;
+    const awardJudgement = active.some((r) => r.outcome.kind === 'discretionary' && r.outcome.direction === 'award');
+    const ceiling = awardJudgement && stated.length > 1 ? Math.min(...stated) : F;
     allowed = normalizeIntervals([...allowed, [0, ceiling]]);
   }
   if (implicitZero && allowed.length > 0 && !pieces.some((p) => p.region === EVERYWHERE) && (quantity === undefined || !coversEverything(pieces))) {
@@ -585,6 +624,13 @@ function fullThreshold(rules: readonly ClauseOf<'rule'>[], points: number): numb
     if (isTopAward(r.outcome, points)) return r.cond.lo.v;
   }
   return undefined;
+}
+
+/** A tier below another stated award ("…不够全面，得1分" under "…全面，得2分"): the failing case is written. */
+function isLowerTier(r: ClauseOf<'rule'>, rules: readonly ClauseOf<'rule'>[], points: number): boolean {
+  if (r.outcome.kind !== 'award') return true;
+  const mine = amountRange(r.outcome.amount, points)[1];
+  return rules.some((o) => o !== r && o.outcome.kind === 'award' && amountRange(o.outcome.amount, points)[1] > mine + EPS);
 }
 
 /** Is a band about the rule's measured value (same kind of figure)? */
@@ -648,11 +694,19 @@ function tierGroups(rules: readonly ClauseOf<'rule'>[]): Array<ClauseOf<'rule'>[
   if (rules.some((r) => r.cond.kind === 'rank' || r.cond.kind === 'count' || r.outcome.kind === 'deduct')) return [rules.slice()];
   const groups: Array<ClauseOf<'rule'>[]> = [[]];
   let closed = false;
+  let name = '';
   for (const r of rules) {
     const closes = (r.outcome.kind === 'award' && amountIsZero(r.outcome.amount)) || r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || r.outcome.kind === 'discretionary';
-    if (closed && !closes && r.outcome.kind === 'award' && (r.cond.kind === 'qualitative' || r.cond.kind === 'none')) groups.push([]);
+    const bandName = r.cond.kind === 'band' ? r.cond.quantity.name : '';
+    // "…≤15日得满分0.5分,>30日为0分,15-30日按比例减分;对需再次分配的资金下达…≤30日得满分0.5分…": a new value, a new group.
+    const newValue = bandName !== '' && name !== '' && bandName !== name && r.outcome.kind === 'award' && !amountIsZero(r.outcome.amount);
+    if ((closed || newValue) && !closes && r.outcome.kind === 'award' && (r.cond.kind === 'qualitative' || r.cond.kind === 'none' || newValue)) {
+      groups.push([]);
+      name = '';
+    }
     groups[groups.length - 1].push(r);
-    closed = closes;
+    if (bandName !== '' && name === '') name = bandName;
+    closed = closes || (closed && r.cond.kind === 'band' && bandName === '');
   }
   return groups.filter((g) => g.length > 0);
 }
@@ -790,7 +844,9 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
   if (step) {
     // A rate with a step: the level against a stated figure, or the gap itself.
     const threshold = levelThreshold(allBands, rules);
-    if (threshold) return { name: threshold.name || named?.quantity.name || '完成率', unit: '%', kind: 'level', direction: threshold.direction, target: threshold.v, axis: 'percent' };
+    // The verb says which side of the figure loses points: "每超过一个百分点" (over it), "每下降1个百分点" (under it).
+    const verbSide = EXCESS_VERBS.includes(step.step.verb) ? 'lower' : step.step.verb && !/相差|偏离/.test(step.step.verb) ? 'higher' : undefined;
+    if (threshold) return { name: threshold.name || named?.quantity.name || '完成率', unit: '%', kind: 'level', direction: verbSide ?? threshold.direction, target: threshold.v, axis: 'percent' };
     if (gapBasis) return { name: gapBasis.basis.text.replace(/^(按照|按|根据|依据)/, '').replace(/(进行)?(扣分|计分|评分)$/, ''), unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
     if (/相差|偏离/.test(step.step.verb) && /计划|目标/.test(step.step.subject + stepContext(step))) {
       return { name: '实际完成与计划之比', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
@@ -942,13 +998,17 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
   const selfContained = items.map((it) => isSelfContained(it));
   const declaredPoints = items.map((it) => itemDeclaredPoints(it));
   const alternativeScheme = items.slice(1).some((it) => opensAlternative(it, text));
-  const onlyModifiers = (it: ItemNode): boolean => scoringOf(it.clauses).every((c) => c.kind === 'rule' && (c.cond.kind === 'otherwise' || c.cond.kind === 'qualitative') && c.outcome.kind === 'discretionary');
+  const onlyModifiers = (it: ItemNode): boolean => {
+    const sc = scoringOf(it.clauses);
+    return sc.length > 0 && sc.every((c) => c.kind === 'rule' && (c.cond.kind === 'otherwise' || c.cond.kind === 'qualitative') && c.outcome.kind === 'discretionary');
+  };
   const modifierItems = items.filter(onlyModifiers);
   const scoringItems = items.filter((it) => !onlyModifiers(it) && scoringOf(it.clauses).length > 0);
   const maxes = scoringItems.map((it) => declaredPoints[items.indexOf(it)] ?? own[items.indexOf(it)].max);
   const sum = maxes.reduce((a, b) => a + b, 0);
   const top = Math.max(...maxes);
-  const deductionPool = scoringItems.every((it) => scoringOf(it.clauses).every((c) => c.kind === 'step' || c.kind === 'floor' || c.kind === 'overflow' || c.kind === 'deductionCap' || (c.kind === 'rule' && (c.outcome.kind === 'deduct' || c.outcome.kind === 'exempt')) || (c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.declared)));
+  // Items that only deduct ("①…每缺少一人扣2分…②…每撤换一人扣4分…"): one pool of deductions from the points.
+  const deductionPool = scoringItems.every((it) => scoringOf(it.clauses).every((c) => c.kind === 'step' || c.kind === 'floor' || c.kind === 'overflow' || c.kind === 'deductionCap' || (c.kind === 'rule' && (c.outcome.kind === 'deduct' || c.outcome.kind === 'exempt'))));
   const headDeclared = scoringOf(head).find((c): c is ClauseOf<'declare'> => c.kind === 'declare');
   if (deductionPool) return compileBlock([...head, ...items.flatMap((i) => i.clauses), ...tail], points, ctx);
   const strongParts = scoringItems.some((it) => selfContained[items.indexOf(it)] || declaredPoints[items.indexOf(it)] !== undefined);
@@ -1095,9 +1155,11 @@ function isSelfContained(it: ItemNode): boolean {
 
 /** Points an item states for itself: "预算执行规范性2分，…", "(0.5分)", "共1分". */
 function itemDeclaredPoints(it: ItemNode): number | undefined {
+  const parens = it.clauses.filter((c) => c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.declared);
   for (const c of it.clauses) {
     if (c.kind === 'declare' && c.scope === 'total') return c.points;
-    if (c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.declared && c.outcome.amount.kind === 'points') return c.outcome.amount.hi;
+    // One "(N分)" is the item's points; several are parts inside it.
+    if (parens.length === 1 && c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.declared && c.outcome.amount.kind === 'points') return c.outcome.amount.hi;
   }
   const first = it.clauses.find((c) => c.kind === 'rule');
   const second = it.clauses.filter((c) => c.kind === 'rule')[1];

@@ -16,7 +16,7 @@ export interface ParsedExpr {
 }
 
 /** Words that end a formula (a comparator or an outcome starts the next clause). */
-const STOP_CATS = new Set(['cmpPre', 'cmpPost', 'incl', 'deduct', 'add', 'zero', 'floor', 'disc', 'exempt', 'scoreCap', 'deductCap', 'otherwise', 'every', 'if']);
+const STOP_CATS = new Set(['cmpPre', 'cmpPost', 'incl', 'deduct', 'add', 'zero', 'floor', 'disc', 'exempt', 'scoreCap', 'deductCap', 'otherwise', 'every', 'if', 'or', 'and', 'scoreVerb']);
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;

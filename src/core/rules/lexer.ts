@@ -237,6 +237,12 @@ export function lex(n: NormalText): Token[] {
         continue;
       }
     }
+    // "实际完成率乘以标准分", "除以专业总数": the operators in words.
+    if (s.startsWith('乘以', i) || s.startsWith('除以', i)) {
+      push({ kind: 'op', op: c === '乘' ? '×' : '/', s: i, e: i + 2 });
+      i += 2;
+      continue;
+    }
     switch (c) {
       case ';':
       case '。':

@@ -27,7 +27,7 @@ export const PRE_COMPARATORS: ReadonlyArray<readonly [string, Op]> = [
 
 export const POST_COMPARATORS: ReadonlyArray<readonly [string, Op]> = [
   ['及其以上', '>='], ['及以上', '>='], ['或以上', '>='], ['以上', '>='],
-  ['及其以下', '<='], ['及以下', '<='], ['或以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='],
+  ['及其以下', '<='], ['及以下', '<='], ['或以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='], ['以外', '>'],
 ];
 
 /** After a figure: "90%（含）" makes its comparison inclusive, "（不含）" exclusive. */
@@ -64,7 +64,7 @@ export const ZERO_WORDS: readonly string[] = [
 export const POINTS_WORDS: readonly string[] = [
   '该项指标分值', '本项指标分值', '该指标分值', '本指标分值', '此项指标分值', '指标分值', '该项分值', '本项分值', '此项分值', '权重分值',
   '该要点分值', '本要点分值', '要点分值', '相应权重分值', '相应分值', '所赋分值', '该项满分', '本项满分', '指标分数权重', '指标分数', '指标权重',
-  '分数权重', '分值', '权重', '分数',
+  '分数权重', '标准分', '分值', '权重', '分数',
 ];
 
 /** "否则", "其余": the case not covered by the clauses before. */
@@ -113,7 +113,7 @@ export const RANK_WORDS: readonly string[] = ['排位', '排名', '名次', '位
 
 /** Verbs between 每 and a quantity ("每下降1个百分点", "每延期3个月", "每发现一处"). */
 export const STEP_VERBS: readonly string[] = [
-  '下降', '降低', '减少', '下滑', '低于', '低', '少', '缺少', '缺', '差', '相差', '偏离', '超过', '超出', '超', '高于', '高', '多', '增加', '上升',
+  '下降', '降低', '减少', '下滑', '低于', '低', '降', '少', '缺少', '缺', '差', '相差', '偏离', '超过', '超出', '超', '高于', '高', '多', '增加', '上升', '升',
   '提高', '延期', '延迟', '推迟', '滞后', '逾期', '晚', '发现', '出现', '存在', '发生', '有', '进', '退', '后退', '前进', '撤换',
 ];
 
@@ -129,6 +129,7 @@ export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
   ['件', 'count'], ['例', 'count'], ['起', 'count'], ['宗', 'count'], ['份', 'count'], ['所', 'count'], ['台', 'count'], ['套', 'count'],
   ['户', 'count'], ['篇', 'count'], ['批', 'count'], ['笔', 'count'], ['张', 'count'], ['场', 'count'], ['期', 'count'], ['座', 'count'],
   ['单', 'count'], ['点', 'count'], ['类', 'count'], ['种', 'count'], ['轮', 'count'], ['届', 'count'], ['村', 'count'], ['所学校', 'count'],
+  ['支', 'count'], ['部', 'count'], ['栋', 'count'], ['辆', 'count'], ['株', 'count'], ['头', 'count'], ['只', 'count'],
   ['亿元', 'amount'], ['万元', 'amount'], ['千元', 'amount'], ['元', 'amount'], ['亿', 'amount'], ['万', 'amount'],
   ['倍', 'ratio'], ['周岁', 'age'], ['岁', 'age'],
   ['微克/立方米', 'physical'], ['毫克/立方米', 'physical'], ['μg/m³', 'physical'], ['吨标准煤', 'physical'], ['吨', 'physical'], ['公里', 'physical'],
@@ -200,3 +201,6 @@ export const UNSUPPORTED_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['倒扣分', '规则允许扣成负分（倒扣分），暂不支持'],
   ['扣成负分', '规则允许扣成负分，暂不支持'],
 ];
+
+/** Steps that go over a figure (lower is better) or under it (higher is better). */
+export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '高', '多', '增加', '上升', '升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];

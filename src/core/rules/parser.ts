@@ -85,6 +85,7 @@ class Parser {
     const starts = this.items();
     for (const k of starts) this.use(this.ts[k]);
     const bounds = [...starts, this.ts.length];
+    this.bareItemPoints(bounds);
     const head = this.segment(0, starts.length > 0 ? starts[0] : this.ts.length);
     const items: ItemNode[] = [];
     let tail: Clause[] = [];
@@ -102,6 +103,29 @@ class Parser {
       items.push({ n: marker.n, s: marker.s, e: this.ts[Math.max(from, to - 1)]?.e ?? marker.e, clauses: this.segment(from, to) });
     }
     return { head, items, tail };
+  }
+
+  /** "1.水质水量监测（20）2.…（30分）3.…（10分）": an item ending in "(N)" among items ending in "(N分)" lost its 分. */
+  private bareItemPoints(bounds: number[]): void {
+    const ends = bounds.slice(1).map((end) => {
+      let e = end;
+      while (e > 0 && (this.ts[e - 1].kind === 'sep' || this.ts[e - 1].kind === 'quote')) e--;
+      return e;
+    });
+    const parenAt = (e: number): { kind: 'points' | 'num'; k: number } | null => {
+      const inner = this.ts[e - 2];
+      if (!isOp(this.ts[e - 1], ')') || !isOp(this.ts[e - 3], '(') || !inner) return null;
+      if (inner.kind === 'points') return { kind: 'points', k: e - 2 };
+      if (inner.kind === 'num' && !inner.percent && Number.isInteger(inner.value)) return { kind: 'num', k: e - 2 };
+      return null;
+    };
+    const found = ends.map(parenAt);
+    if (found.filter((f) => f?.kind === 'points').length < 2) return;
+    for (const f of found) {
+      if (f?.kind !== 'num') continue;
+      const t = this.ts[f.k] as TokenOf<'num'>;
+      this.ts[f.k] = { kind: 'points', lo: t.value, hi: t.value, s: t.s, e: t.e };
+    }
   }
 
   /** Where the shared rule after the last item begins: a sentence opening with "评分：" or "以上每项". */
@@ -179,8 +203,22 @@ class Parser {
         return { kind: 'reference', s: this.ts[from].s, e: this.ts[to - 1].e };
       }
     }
+    // "年内全县查处非法捕捞案件10例以上（含简易案件）；否则按完成比例得分": a target stated alone, the condition of full points.
+    if (this.otherwiseFollows(to)) {
+      const band = this.bandCondition(from, to);
+      if (band && (band.lo || band.hi)) {
+        this.useRange(from, to);
+        return { kind: 'target', cond: band, s: this.ts[from].s, e: this.ts[to - 1].e };
+      }
+    }
     this.description(from, to);
     return { kind: 'description', s: this.ts[from].s, e: this.ts[to - 1].e };
+  }
+
+  /** The next sentence opens with 否则. */
+  private otherwiseFollows(k: number): boolean {
+    const n = this.ts[k + 1];
+    return !!n && isWord(n, 'otherwise');
   }
 
   /** Plain words: used, except figures that look like scoring (N分, a percentage band) — those stay unread. */
@@ -323,8 +361,20 @@ class Parser {
   private formulaFrom(from: number, exprStart: number, to: number): Found | null {
     const e = parseExpr(this.ts, exprStart, to);
     if (!e) return null;
-    const expr = collapseRatios(e.expr);
-    return this.rule(from, e.end, { kind: 'formula', expr });
+    let expr = collapseRatios(e.expr);
+    let end = e.end;
+    // "按B/A或A/B×该指标分值记分": the higher-is-better form first, the other for lower-is-better indicators; the
+    // points factor written once applies to both.
+    if (isWord(this.ts[end], 'or')) {
+      const alt = parseExpr(this.ts, end + 1, to) ?? parseAlternativeRatio(this.ts, end + 1, to);
+      if (alt) {
+        if (!hasPoints(expr) && hasPoints(alt.expr)) expr = { kind: 'bin', op: '×', left: expr, right: { kind: 'points' } };
+        end = alt.end;
+      }
+    }
+    // "按B/A…记分": the scoring verb closes the formula.
+    if (isWord(this.ts[end], 'scoreVerb')) end++;
+    return this.rule(from, end, { kind: 'formula', expr });
   }
 
   /**
@@ -955,14 +1005,19 @@ class Parser {
         const b = figureValue(second, second);
         let q = m + 2;
         let incl2: boolean | undefined;
+        let explicit2 = false;
         for (let guard = 0; guard < 3; guard++) {
           if (isWord(this.ts[q], 'incl')) incl2 = (this.ts[q++] as CatWord).incl;
           else if (isWord(this.ts[q], 'rangeClose')) q++;
-          else break;
+          else if (isWord(this.ts[q], 'cmpPost') && /^(<=|<)$/.test(String((this.ts[q] as CatWord).op))) {
+            // "±10-15%以内": the upper end as the word says.
+            incl2 = (this.ts[q++] as CatWord).op === '<=';
+            explicit2 = true;
+          } else break;
         }
         parts.push({
           lo: { v: Math.min(a, b), incl: incl1 ?? true, explicit: incl1 !== undefined },
-          hi: { v: Math.max(a, b), incl: incl2 ?? false, explicit: incl2 !== undefined },
+          hi: { v: Math.max(a, b), incl: incl2 ?? false, explicit: incl2 !== undefined || explicit2 },
           at: k,
           unitClass: figureClass(second),
         });
@@ -1046,7 +1101,9 @@ class Parser {
       if (x.exact) exact = true;
     }
     const name = cleanName(this.textOf(from, Math.min(...same.map((x) => x.at))));
-    const quantity: QuantityRef = { name, unitClass: last.unitClass === 'pp' ? 'percent' : last.unitClass };
+    const quantity: QuantityRef = { name: name.replace(/±$/, ''), unitClass: last.unitClass === 'pp' ? 'percent' : last.unitClass };
+    // "控制率在±10%以内": the figures bound the deviation either way.
+    if (same.some((x) => isOp(this.ts[x.at - 1], '±') || isOp(this.ts[x.at], '±'))) quantity.deviation = true;
     if (last.relative) quantity.relative = last.relative;
     if (same.some((x) => x.ofReference)) quantity.ofReference = true;
     const band: BandCondition = { kind: 'band', quantity };
@@ -1141,6 +1198,18 @@ function sameClass(a: string, b: string): boolean {
   return a === b || (rate(a) && rate(b));
 }
 
+function hasPoints(e: import('./syntax').Expr): boolean {
+  if (e.kind === 'points') return true;
+  if (e.kind === 'neg') return hasPoints(e.of);
+  if (e.kind === 'bin') return hasPoints(e.left) || hasPoints(e.right);
+  return false;
+}
+
+/** "A/B" standing alone as the alternative of a formula. */
+function parseAlternativeRatio(ts: readonly Token[], k: number, to: number): { expr: import('./syntax').Expr; end: number } | null {
+  return parseExpr(ts, k, to);
+}
+
 /** A bare formula scores only when it names points: "×60", "×指标分值", "×2分". */
 function hasPointsFactor(ts: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -1186,6 +1255,8 @@ export function readAmount(ts: readonly Token[], k: number, to: number): { amoun
   const t = ts[k];
   if (!t || k >= to) return null;
   if (t.kind === 'points') return { amount: pointsAmount(t), end: k + 1 };
+  // "得满分0.5分": the full points, said as a figure.
+  if (isWord(t, 'full') && ts[k + 1]?.kind === 'points' && k + 1 < to) return { amount: pointsAmount(ts[k + 1] as TokenOf<'points'>), end: k + 2 };
   if (isWord(t, 'full')) return { amount: { kind: 'full' }, end: k + 1 };
   if (isWord(t, 'zero')) return { amount: { kind: 'zero' }, end: k + 1 };
   const ofItem = (w: TokenOf<'word'>): 'points' | 'item' => (/要点|相应/.test(w.text) ? 'item' : 'points');

@@ -27,7 +27,7 @@ function notUnderstood(raw: string, points: number, reason: string, unread: Unre
   return { parsed: false, text: raw, points, reason, allowed: range(0, Math.max(0, points)), clauses: [], unread };
 }
 
-const SCORING_KINDS = new Set<Clause['kind']>(['rule', 'step', 'declare', 'floor', 'deductionCap', 'scoreCap', 'rateCap']);
+const SCORING_KINDS = new Set<Clause['kind']>(['rule', 'step', 'declare', 'floor', 'deductionCap', 'scoreCap', 'rateCap', 'shares', 'perPeriod', 'target']);
 
 function clauseList(tree: RuleTree): Clause[] {
   return [...tree.head, ...tree.items.flatMap((i) => i.clauses), ...tree.tail];

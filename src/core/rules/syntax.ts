@@ -31,6 +31,8 @@ export interface QuantityRef {
   unitClass: UnitClass | 'plain';
   /** The figures are shares of a reference the text names ("≥规定数的90%"). */
   ofReference?: boolean;
+  /** "±10%以内": the figures bound a deviation either way (the value is its size). */
+  deviation?: boolean;
   /**
    * What the figures measure relative to a reference the text names without a figure
    * ("超过控制目标的10%以内" → the excess over the target).
@@ -133,6 +135,8 @@ export type Clause = Span &
     /** "资金到位率=(…)×100%": defines the measured value, scores nothing. */
     | { kind: 'definition'; name: string }
     | { kind: 'reference' }
+    /** A target stated before "否则…" without its own outcome: full points when it is met. */
+    | { kind: 'target'; cond: BandCondition }
     | { kind: 'overflow' }
     | { kind: 'description' }
   );
