@@ -86,6 +86,7 @@ class Parser {
     for (const k of starts) this.use(this.ts[k]);
     const bounds = [...starts, this.ts.length];
     this.bareItemPoints(bounds);
+    starts.splice(0, starts.length, ...bounds.slice(0, -1));
     const head = this.segment(0, starts.length > 0 ? starts[0] : this.ts.length);
     const items: ItemNode[] = [];
     let tail: Clause[] = [];
@@ -112,7 +113,10 @@ class Parser {
       while (e > 0 && (this.ts[e - 1].kind === 'sep' || this.ts[e - 1].kind === 'quote')) e--;
       return e;
     });
-    const parenAt = (e: number): { kind: 'points' | 'num'; k: number } | null => {
+    const parenAt = (e: number): { kind: 'points' | 'num' | 'item'; k: number } | null => {
+      const last = this.ts[e - 1];
+      // "(20)" lexed as an item marker.
+      if (last?.kind === 'item' && last.style === 'paren' && !this.used.has(last)) return { kind: 'item', k: e - 1 };
       const inner = this.ts[e - 2];
       if (!isOp(this.ts[e - 1], ')') || !isOp(this.ts[e - 3], '(') || !inner) return null;
       if (inner.kind === 'points') return { kind: 'points', k: e - 2 };
@@ -122,9 +126,14 @@ class Parser {
     const found = ends.map(parenAt);
     if (found.filter((f) => f?.kind === 'points').length < 2) return;
     for (const f of found) {
-      if (f?.kind !== 'num') continue;
-      const t = this.ts[f.k] as TokenOf<'num'>;
-      this.ts[f.k] = { kind: 'points', lo: t.value, hi: t.value, s: t.s, e: t.e };
+      if (f?.kind === 'num') {
+        const t = this.ts[f.k] as TokenOf<'num'>;
+        this.ts[f.k] = { kind: 'points', lo: t.value, hi: t.value, s: t.s, e: t.e };
+      } else if (f?.kind === 'item') {
+        const t = this.ts[f.k] as TokenOf<'item'>;
+        this.ts.splice(f.k, 1, { kind: 'op', op: '(', s: t.s, e: t.s + 1 }, { kind: 'points', lo: t.n, hi: t.n, s: t.s + 1, e: t.e - 1 }, { kind: 'op', op: ')', s: t.e - 1, e: t.e });
+        for (let q = 0; q < bounds.length; q++) if (bounds[q] > f.k) bounds[q] += 2;
+      }
     }
   }
 
