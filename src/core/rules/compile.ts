@@ -288,11 +288,12 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
           return outcome && isTopAward(outcome, B) ? fullRegion() : null;
         }
         return bandRegion(cond, quantity?.direction === 'lower' && quantity.kind === 'level');
+      // Places and counts are whole numbers: "第2-3名" covers [2, 4), so bands of them leave no gaps.
       case 'rank':
         if (quantity?.axis === 'ratio-first') return cond.lo === 1 && cond.hi === 1 ? atLeast(1) : null;
-        return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi, incl: true, explicit: true })];
+        return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi + 1, incl: false, explicit: true })];
       case 'count':
-        return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi, incl: true, explicit: true })];
+        return [segment({ v: cond.lo, incl: true, explicit: true }, cond.hi === Infinity ? undefined : { v: cond.hi + 1, incl: false, explicit: true })];
       case 'met':
         return fullRegion();
       case 'notMet': {
@@ -544,7 +545,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     stepAmounts.push({ a, cap: s.cap ?? Infinity });
     lines.push(`${sc.cond.kind === 'band' ? `${regionLabel(bandRegion(sc.cond), '%')}时，` : ''}每${what}扣 ${fmtNum(a)} 分`);
     if (stepAmounts.length === 1 && quantity) {
-      const p = stepPiece(sc, a, F, quantity, pieces, explicitRegions, idx, rateCaps.length > 0);
+      const p = stepPiece(sc, a, F, quantity, pieces, explicitRegions, idx, maxDeduction);
       if (p) pieces.push(p);
     }
   }
@@ -580,7 +581,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     const bonuses = oneOffs.filter((d) => d < 0).map((d) => -d);
     const out: Interval[] = [...allowed];
     for (const b of base) for (const d of deductions) out.push([Math.max(0, tidy(b - d)), Math.max(0, tidy(b - d))]);
-    if (deductions.some((d) => d >= F - EPS) || stepAmounts.length > 0) out.push([0, 0]);
+    // The floor: reached only when the deductions may take everything ("最多扣2分" of 4 never reaches 0).
+    if (deductions.some((d) => d >= F - EPS) || (stepAmounts.length > 0 && maxDeduction >= F - EPS && stepAmounts.every((x) => x.cap >= F - EPS))) out.push([0, 0]);
     for (const b of bonuses) for (const v of [...out]) out.push([v[0] + b, v[1] + b]);
     if (!hasAward) out.push([F, F]);
     allowed = normalizeIntervals(out);
@@ -593,7 +595,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     const ceiling = awardJudgement && stated.length > 1 ? Math.min(...stated) : F;
     allowed = normalizeIntervals([...allowed, [0, ceiling]]);
   }
-  if (implicitZero && allowed.length > 0 && !pieces.some((p) => p.region === EVERYWHERE) && (quantity === undefined || !coversEverything(pieces))) {
+  if (implicitZero && allowed.length > 0 && !pieces.some((p) => p.region === EVERYWHERE) && (quantity === undefined || !coversEverything(pieces, quantity))) {
     allowed = normalizeIntervals([...allowed, [0, 0]]);
   }
   if (allowed.length === 0) allowed = [[F, F]];
@@ -658,9 +660,10 @@ function rangeList(lo: number, hi: number): number[] {
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
-function coversEverything(pieces: readonly Piece[]): boolean {
-  const rs = pieces.map((p) => p.region);
-  return complement(rs).length === 0;
+/** The bands leave no value of the quantity's domain uncovered (ranks start at 1, counts and rates at 0). */
+function coversEverything(pieces: readonly Piece[], q: MeasuredQuantity | undefined): boolean {
+  const domain = q?.kind === 'rank' ? atLeast(1) : q && q.direction === 'higher' ? atLeast(0) : q ? atLeast(0) : EVERYWHERE;
+  return intersect(complement(pieces.map((p) => p.region)), domain).length === 0;
 }
 
 function condLabel(c: Condition): string {
@@ -758,10 +761,14 @@ function formulaRange(f: (x: number) => number | null, region: Region, points: n
   return [Math.max(0, Math.min(...values)), Math.min(points, Math.max(...values))];
 }
 
+/** Past this many pieces a set of sums is kept as its range (many parts: subset sums grow as 2^n). */
+const MAX_INTERVALS = 1000;
+
 function minkowski(a: readonly Interval[], b: readonly Interval[]): Interval[] {
   const out: Interval[] = [];
   for (const [p, q] of a) for (const [r, s] of b) out.push([p + r, q + s]);
-  return normalizeIntervals(out);
+  const n = normalizeIntervals(out);
+  return n.length > MAX_INTERVALS ? [[n[0][0], n[n.length - 1][1]]] : n;
 }
 
 /** Every total of whole steps and one-off deductions up to the cap (bounded). */
@@ -854,7 +861,7 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     // "年度工作任务完成率每减少10个百分点": a named rate steps down from 100%. "达到申报时设定的新增销售收入，得6分；否则，
     // 每下降1个百分点": the completion of that target steps down from 100%.
     const own = stepContext(step);
-    const completed = rules.some((r) => r.cond.kind === 'qualitative' && !r.cond.negative && /达到|完成|实现/.test(r.cond.text) && r.outcome.kind === 'award' && isTopAward(r.outcome, points));
+    const completed = rules.some((r) => (r.cond.kind === 'met' || (r.cond.kind === 'qualitative' && !r.cond.negative)) && /达到|完成|实现/.test(r.cond.text) && r.outcome.kind === 'award' && isTopAward(r.outcome, points));
     if (/(率|比例|比重|占比)$/.test(own) || completed) {
       return { name: /(率|比例|比重|占比)$/.test(own) ? own : '完成率', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
     }
@@ -928,14 +935,13 @@ function gapName(s: Step): string {
 }
 
 /** A step as a piece of the score function. */
-function stepPiece(sc: ClauseOf<'step'>, a: number, F: number, q: MeasuredQuantity, pieces: Piece[], explicit: readonly Region[], clause: number, capped: boolean): Piece | null {
+function stepPiece(sc: ClauseOf<'step'>, a: number, F: number, q: MeasuredQuantity, pieces: Piece[], explicit: readonly Region[], clause: number, maxDeduction: number): Piece | null {
   const s = sc.step;
   const perValue = s.unitClass === 'pp' || s.unitClass === 'percent' ? s.per / 100 : s.per;
   if (!(perValue > 0)) return null;
   const whole = (d: number): number => Math.floor(d / perValue + 1e-7);
-  const cap = s.cap ?? Infinity;
+  const cap = Math.min(s.cap ?? Infinity, maxDeduction);
   const at = (steps: number, base: number): number => Math.max(0, tidy(base - Math.min(steps * a, base, cap)));
-  void capped;
   if (q.kind === 'rank') {
     // "每位次按0.25分递减": from rank 1 (or from the edge of the band the step is in).
     let edge = 1;

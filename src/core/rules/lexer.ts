@@ -108,7 +108,7 @@ for (const w of ['得分', '评分']) add(w, 'scoreNoun');
 add('第', 'ordinal');
 add('前', 'front');
 add('倒数', 'reverse');
-for (const w of ['以后', '之后', '以外']) add(w, 'after');
+for (const w of ['及以后', '及其以后', '及之后', '以后', '之后']) add(w, 'after');
 for (const w of ['一半', '半数']) add(w, 'half');
 for (const w of ['发现', '出现', '存在', '发生', '查出', '查实', '具备', '具有', '有']) add(w, 'found');
 for (const w of ['以上', '上述']) add(w, 'above');
@@ -224,6 +224,14 @@ export function lex(n: NormalText): Token[] {
         i += u[0].length;
         continue;
       }
+    }
+    // "得分值的一半", "扣分值的10%": the verb and the points, not the noun 得分/扣分.
+    if ((s.startsWith('得分值', i) || s.startsWith('扣分值', i)) && s[i + 3] !== '为') {
+      const verb = s[i] === '得' ? 'award' : 'deduct';
+      push({ kind: 'word', text: s[i], cats: new Set<WordCat>([verb]), s: i, e: i + 1 });
+      push({ kind: 'word', text: '分值', cats: new Set<WordCat>(['pointsWord']), s: i + 1, e: i + 3 });
+      i += 3;
+      continue;
     }
     // Lexicon words (inclusive marks start with a bracket).
     const list = WORDS.get(c);

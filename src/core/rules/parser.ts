@@ -148,6 +148,8 @@ class Parser {
       if (t.kind === 'word' && t.cats.has('each') && t.text.startsWith('以上')) return k;
       if (t.kind === 'word' && t.cats.has('above') && isWord(this.ts[k + 1], 'each')) return k;
       if (t.kind === 'word' && t.cats.has('each') && k > from && this.ts[k + 1]?.kind === 'points') return k;
+      // "两项各3分，全部完成得满分…": a sentence about all the items.
+      if (t.kind === 'qty' && t.unitClass === 'count' && isWord(this.ts[k + 1], 'each')) return k;
     }
     return undefined;
   }
@@ -238,7 +240,7 @@ class Parser {
       // An amount after 得/扣 that no outcome could read ("得该项分值的九成"): unread, not description.
       const prev = this.ts[k - 1];
       const verb = (x: Token | undefined): boolean => (isWord(x, 'award') && textOfToken(x) !== '为') || isWord(x, 'deduct');
-      if ((t.kind === 'num' && t.percent) || isWord(t, 'pointsWord') || (t.kind === 'num' && isWord(prev, 'deduct'))) {
+      if ((t.kind === 'num' && t.percent) || isWord(t, 'pointsWord') || isWord(t, 'half') || (t.kind === 'num' && isWord(prev, 'deduct'))) {
         if (verb(prev) || (isWord(prev, 'de') && isWord(this.ts[k - 2], 'pointsWord') && verb(this.ts[k - 3]))) continue;
       }
       if (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor')) && !this.used.has(t)) continue;
@@ -439,8 +441,11 @@ class Parser {
         unitClass = 'percent';
       }
       const subject = this.textOf(subjectFrom, figure);
-      // "平均每专业2个…": N per something, not a step.
-      if (verb === '' && subject !== '' && this.ts[figure].kind !== 'unit') return null;
+      // "平均每专业2个及以上…", "每专业低于1个…": a level per something, not a step.
+      const bounded = isWord(this.ts[figure + 1], 'cmpPost') || isWord(this.ts[figure + 1], 'incl');
+      let compared = false;
+      for (let q = subjectFrom; q < figure; q++) if (comparatorOf(this.ts[q])) compared = true;
+      if (verb === '' && (bounded || compared)) return null;
       j = figure + 1;
       // "每次(件)": an alternative unit in brackets.
       if (isOp(this.ts[j], '(') && (this.ts[j + 1]?.kind === 'text' || this.ts[j + 1]?.kind === 'unit') && isOp(this.ts[j + 2], ')')) j += 3;
@@ -865,6 +870,7 @@ class Parser {
     if (otherwise) return { kind: 'otherwise' };
     const only = (cat: WordCat): boolean => {
       let depth = 0;
+      let seen = false;
       for (let k = from; k < to; k++) {
         const t = this.ts[k];
         // "符合要求（含协同单位）": a remark in brackets does not change the condition.
@@ -872,12 +878,15 @@ class Parser {
         if (isOp(t, ')')) depth = Math.max(0, depth - 1);
         if (depth > 0 || isOp(t, ')')) continue;
         if (t.kind === 'sep' || t.kind === 'quote') continue;
-        if (isWord(t, cat)) continue;
+        if (isWord(t, cat)) {
+          seen = true;
+          continue;
+        }
         if (t.kind === 'text' && /^(任务|目标|要求|的|指标值|目标值|情况|指标)$/.test(t.text)) continue;
         if (isWord(t, 'refLevel') || isWord(t, 'de')) continue;
         return false;
       }
-      return true;
+      return seen;
     };
     if (only('notMet')) return { kind: 'notMet', text };
     if (only('met') || (only('cmpPre') && /达到|达|完成/.test(text))) return { kind: 'met', text };
@@ -912,6 +921,13 @@ class Parser {
       if (isWord(t, 'ordinal') && (n?.kind === 'qty' && n.unitClass === 'rank')) {
         list.push(n.value);
         const post = this.ts[k + 2];
+        // "第4名及以后": from the 4th on.
+        if (isWord(post, 'after')) {
+          lo = /^及/.test(textOfToken(post)) ? n.value : n.value + 1;
+          hi = Infinity;
+          k += 2;
+          continue;
+        }
         if (isWord(post, 'cmpPost') && post.op === '>=') {
           // "倒数第4名及以上": from the 4th on (counting away from the best).
           lo = n.value;
@@ -934,7 +950,8 @@ class Parser {
         continue;
       }
       if (t.kind === 'qty' && t.unitClass === 'rank' && isWord(n, 'after')) {
-        lo = t.value + (n.text === '以外' ? 1 : 1);
+        // "5名以后": after the 5th; "5名及以后": the 5th on.
+        lo = /^及/.test(n.text) ? t.value : t.value + 1;
         hi = Infinity;
         k++;
         continue;
@@ -956,6 +973,8 @@ class Parser {
       const t = this.ts[k];
       if (t.kind !== 'qty' || t.unitClass !== 'count') continue;
       const prev = this.ts[k - 1];
+      // "不少于200人": a bound; "1～2张": a range — read as bands.
+      if ((comparatorOf(prev) && !isWord(prev, 'found')) || isOp(prev, '-') || /^(至|到)$/.test(textOfToken(prev))) continue;
       const found = isWord(prev, 'found') || (isWord(this.ts[k - 2], 'found') && isWord(prev, 'found'));
       const missing = /^(缺|少|缺少|差)$/.test(textOfToken(prev)) || (isWord(prev, 'stepVerb') && /缺|少|差/.test(textOfToken(prev)));
       let m = k + 1;
@@ -1053,6 +1072,7 @@ class Parser {
           }
           break;
         }
+        if (isOp(x, '±')) continue;
         if (x.kind === 'sep' || this.isBandFigure(q) || !(x.kind === 'text' || x.kind === 'quote' || isWord(x, 'de') || isWord(x, 'refLevel'))) break;
       }
       let post = k + 1;
@@ -1264,6 +1284,14 @@ export function readAmount(ts: readonly Token[], k: number, to: number): { amoun
   const t = ts[k];
   if (!t || k >= to) return null;
   if (t.kind === 'points') return { amount: pointsAmount(t), end: k + 1 };
+  // "得一半分值", "扣一半": half of the points.
+  if (isWord(t, 'half')) {
+    let m = k + 1;
+    if (isWord(ts[m], 'de')) m++;
+    const w = ts[m];
+    if (isWord(w, 'pointsWord')) return { amount: { kind: 'share', lo: 0.5, hi: 0.5, of: /要点|相应/.test(textOfToken(w)) ? 'item' : 'points' }, end: m + 1 };
+    return { amount: { kind: 'share', lo: 0.5, hi: 0.5, of: 'points' }, end: k + 1 };
+  }
   // "得满分0.5分": the full points, said as a figure.
   if (isWord(t, 'full') && ts[k + 1]?.kind === 'points' && k + 1 < to) return { amount: pointsAmount(ts[k + 1] as TokenOf<'points'>), end: k + 2 };
   if (isWord(t, 'full')) return { amount: { kind: 'full' }, end: k + 1 };

@@ -7,7 +7,7 @@ import { lex } from './lexer';
 import { parseTokens } from './parser';
 import { pick } from './regions';
 import { Clause, RuleTree } from './syntax';
-import { tidy } from './figures';
+import { fmtNum, tidy } from './figures';
 import { ParsedRule, Rule, RuleClause, UnparsedRule } from './types';
 
 /**
@@ -22,6 +22,9 @@ export interface UnreadSpan {
   text: string;
   reason: string;
 }
+
+/** A rule whose own top is this many times the indicator's points is a slip (a merged figure, a typo), not a rule. */
+const IMPLAUSIBLE_TOP = 4;
 
 function notUnderstood(raw: string, points: number, reason: string, unread: UnreadSpan[] = []): UnparsedRule {
   return { parsed: false, text: raw, points, reason, allowed: range(0, Math.max(0, points)), clauses: [], unread };
@@ -62,9 +65,15 @@ export function readRule(text: string, points: number): Rule {
     if (clauses.some((c) => c.kind === 'basis')) return notUnderstood(raw, w, '只写明计分依据，未写明分值或计分公式');
     return notUnderstood(raw, w, '未找到分值或计分方式（如“得X分”“扣X分”“按完成比例给分”）');
   }
+  // "制度建设（5分）": a topic and its points, no way of scoring.
+  const scoringClauses = clauses.filter((c) => c.kind === 'rule' || c.kind === 'step');
+  if (scoringClauses.length === 1 && scoringClauses[0].kind === 'rule' && scoringClauses[0].outcome.kind === 'award' && scoringClauses[0].outcome.declared) {
+    return notUnderstood(raw, w, '只写明了项目和分值，未写明怎样计分');
+  }
   const compiled = compileTree(tree, w, norm.text);
   if (compiled.failure) return notUnderstood(raw, w, compiled.failure);
   if (compiled.allowed.length === 0) return notUnderstood(raw, w, '未能确定可得分值');
+  if (w > 0 && compiled.max > w * IMPLAUSIBLE_TOP) return notUnderstood(raw, w, `评分标准写明最高可得 ${fmtNum(compiled.max)} 分，远超该指标分值 ${fmtNum(w)}，疑为文字有误`);
   return build(raw, w, norm, tree, compiled);
 }
 
