@@ -28,6 +28,10 @@ export interface MeasuredQuantity {
   target?: number;
   /** Which figures lie on this value's axis (a band of another unit is about something else). */
   axis: UnitClass | 'plain' | 'rank' | 'ratio-first';
+  /** "与计划每相差3%": points are lost on either side of the target. */
+  twoSided?: boolean;
+  /** "±5%以内": the bands bound the size of the value; a negative value scores as its size. */
+  magnitude?: boolean;
 }
 
 /** One piece of the score function: a region of the measured value and the score there. */
@@ -611,6 +615,13 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   if (discretionary) kinds.add('discretionary');
   const quantities = new Set([...active.map((r) => (r.cond.kind === 'band' ? r.cond.quantity.name : '')).filter((n) => n !== ''), ...steps.map((s) => `${s.step.unit}|${s.step.subject}`)]).size;
   const max = Math.max(...allowed.map(([, b]) => b), ...ownTops);
+  // Which end of a rank is best follows from the scores ("倒数第1名的不得分" vs "倒数第1名…计2分").
+  if (quantity?.kind === 'rank') {
+    const at = (x: number): number | null => pick(pieces, x)?.value(x) ?? null;
+    const first = at(1);
+    const later = [2, 3, 5, 10].map(at).find((v) => v !== null && first !== null && v !== first);
+    if (first !== null && later !== undefined && later !== null) quantity.direction = later > first ? 'higher' : 'lower';
+  }
   const rate = rateCaps[0]?.max;
   const capped = rate !== undefined ? pieces.map((p) => ({ ...p, value: (x: number) => p.value(Math.min(x, rate)) })) : pieces;
   return { allowed, max, pieces: capped, quantity, quantities, discretionary, kinds, steps: stepInfos, lines, clauses: described, ...(awardSteps.length > 0 ? { awardSteps } : {}) };
@@ -856,7 +867,7 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     if (threshold) return { name: threshold.name || named?.quantity.name || '完成率', unit: '%', kind: 'level', direction: verbSide ?? threshold.direction, target: threshold.v, axis: 'percent' };
     if (gapBasis) return { name: gapBasis.basis.text.replace(/^(按照|按|根据|依据)/, '').replace(/(进行)?(扣分|计分|评分)$/, ''), unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
     if (/相差|偏离/.test(step.step.verb) && /计划|目标/.test(step.step.subject + stepContext(step))) {
-      return { name: '实际完成与计划之比', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
+      return { name: '实际完成与计划之比', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent', twoSided: true };
     }
     // "年度工作任务完成率每减少10个百分点": a named rate steps down from 100%. "达到申报时设定的新增销售收入，得6分；否则，
     // 每下降1个百分点": the completion of that target steps down from 100%.
@@ -871,17 +882,28 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     const name = named?.quantity.name ?? formulaVar ?? '完成率';
     const relative = allBands.find((b) => b.quantity.relative)?.quantity.relative;
     if (relative) return { name: `${name}${relative === 'excess' ? '超出' : '低于'}幅度`, unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
+    // "偏差率在±5%以内": the size of the deviation, whichever side.
+    if (allBands.some((b) => b.quantity.deviation)) return { name: `${name || '偏差'}（绝对值）`, unit: '%', kind: 'gap', direction: 'lower', axis: 'percent', magnitude: true };
     const unitClass = (named ?? allBands[0]).quantity.unitClass;
     const decreasing = bandsDecrease(rules);
     // The full points below a figure ("≤1计5分"): lower is better.
     const fullBelow = rules.some((r) => r.cond.kind === 'band' && r.cond.hi && !r.cond.lo && isTopAward(r.outcome, points)) && !rules.some((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && isTopAward(r.outcome, points));
-    const lower = isLowerBetter(name) || decreasing || fullBelow;
+    // A formula that falls as its value rises ("1-10×调剂金额/预算数") says lower is better.
+    const lower = isLowerBetter(name) || decreasing || fullBelow || (formula !== undefined && formulaFalls(formula, points));
     return { name, unit: unitClass === 'percent' || unitClass === 'plain' ? (unitClass === 'percent' ? '%' : '') : unitClassUnit(unitClass), kind: 'level', direction: lower ? 'lower' : 'higher', target: topThreshold(allBands, lower), axis: unitClass };
   }
-  if (formulaVar !== undefined) return { name: formulaVar || '完成率', unit: '%', kind: 'level', direction: isLowerBetter(formulaVar) ? 'lower' : 'higher', target: 1, axis: 'percent' };
+  if (formulaVar !== undefined) return { name: formulaVar || '完成率', unit: '%', kind: 'level', direction: isLowerBetter(formulaVar) || formulaFalls(formula!, points) ? 'lower' : 'higher', target: 1, axis: 'percent' };
   if (proportional) return { name: '完成比例', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
   if (rules.some((r) => r.cond.kind === 'met' || r.cond.kind === 'notMet')) return { name: '完成率', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
   return undefined;
+}
+
+/** The formula gives less for a larger value (evaluated at 0 and at 1). */
+function formulaFalls(r: ClauseOf<'rule'>, points: number): boolean {
+  if (r.outcome.kind !== 'formula') return false;
+  const a = evaluate(r.outcome.expr, points || 1, 0);
+  const b = evaluate(r.outcome.expr, points || 1, 1);
+  return a !== null && b !== null && b < a - EPS;
 }
 
 function unitClassUnit(u: string): string {

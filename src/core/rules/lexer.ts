@@ -1,6 +1,6 @@
 import {
   ADD_VERBS, AND_WORDS, AWARD_VERBS, DEDUCT_VERBS, DEDUCTION_CAP_WORDS, DISCRETIONARY_WORDS, EACH_WORDS, EXEMPT_WORDS, FLOOR_WORDS, FULL_WORDS,
-  IF_WORDS, INCLUSIVE_MARKS, PLAIN_WORDS, RATIO_METHOD_WORDS, UNSUPPORTED_WORDS, INTERPOLATE_WORDS, ONE_OFF_WORDS, Op, OR_WORDS, ORDER_WORDS, OTHERWISE_WORDS, OVERFLOW_WORDS, POINTS_WORDS, POST_COMPARATORS,
+  IF_WORDS, INCLUSIVE_MARKS, PLAIN_WORDS, RATIO_METHOD_WORDS, UNKNOWN_METHOD_WORDS, UNSUPPORTED_WORDS, INTERPOLATE_WORDS, ONE_OFF_WORDS, Op, OR_WORDS, ORDER_WORDS, OTHERWISE_WORDS, OVERFLOW_WORDS, POINTS_WORDS, POST_COMPARATORS,
   PRE_COMPARATORS, PROPORTION_WORDS, RANGE_CLOSERS, RANK_WORDS, REFERENCE_LEVELS, REFERENCE_WORDS, SCORE_CAP_WORDS, SCORE_VERBS, STEP_VERBS,
   TARGET_MET, TARGET_NOT_MET, TOTAL_WORDS, UNITS, UnitClass, ZERO_WORDS,
 } from './lexicon';
@@ -21,7 +21,9 @@ export type WordCat =
   /** An ordinary word, lexed as text (see PLAIN_WORDS). */
   | 'plain'
   | 'ratioMethod'
-  | 'unsupported';
+  | 'unsupported'
+  /** A scoring method the reader does not implement (see UNKNOWN_METHOD_WORDS). */
+  | 'method';
 
 export interface Span {
   s: number;
@@ -115,6 +117,7 @@ for (const w of ['以上', '上述']) add(w, 'above');
 add('酌情', 'disc');
 for (const w of RATIO_METHOD_WORDS) add(w, 'ratioMethod');
 for (const [w] of UNSUPPORTED_WORDS) add(w, 'unsupported');
+for (const w of UNKNOWN_METHOD_WORDS) add(w, 'method');
 // After every category: a plain word only wins where it is the longest match.
 for (const w of PLAIN_WORDS) if (!WORDS.get(w[0])?.some(([x]) => x === w)) add(w, 'plain');
 

@@ -206,3 +206,9 @@ export const UNSUPPORTED_WORDS: ReadonlyArray<readonly [string, string]> = [
 
 /** Steps that go over a figure (lower is better) or under it (higher is better). */
 export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '高', '多', '增加', '上升', '升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];
+
+/**
+ * Scoring methods the reader does not implement (coefficients, weighting, ranking of scores): a
+ * text that uses one outside a known construct is not understood rather than half-read.
+ */
+export const UNKNOWN_METHOD_WORDS: readonly string[] = ['系数', '折合', '换算', '加权', '标准化', '排序', '平均后', '调节'];

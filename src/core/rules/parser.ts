@@ -203,13 +203,16 @@ class Parser {
       const t = this.ts[k];
       if (t.kind === 'op' && t.op === '=') {
         const e = parseExpr(this.ts, k + 1, to);
-        if (e && e.end >= to - 1) {
+        // "支出率=“支付额/预算额度*100%”计算核定得分": the definition, then how it is used.
+        const rest = e ? this.ts.slice(e.end, to) : [];
+        if (e && rest.every((x) => x.kind === 'text' || x.kind === 'quote' || isWord(x, 'scoreVerb') || isWord(x, 'scoreNoun') || isWord(x, 'de'))) {
           const name = this.textOf(from, k);
           this.useRange(from, to);
           return { kind: 'definition', name, s: this.ts[from].s, e: this.ts[to - 1].e };
         }
       }
-      if (isWord(t, 'reference')) {
+      // "详见附件", "要求同上": a pointer — unless the sentence also says something about scores.
+      if (isWord(t, 'reference') && !this.ts.slice(from, to).some((x) => x.kind === 'points' || isWord(x, 'scoreVerb') || isWord(x, 'scoreNoun') || isWord(x, 'method') || isWord(x, 'pointsWord'))) {
         this.useRange(from, to);
         return { kind: 'reference', s: this.ts[from].s, e: this.ts[to - 1].e };
       }
@@ -244,10 +247,48 @@ class Parser {
         if (verb(prev) || (isWord(prev, 'de') && isWord(this.ts[k - 2], 'pointsWord') && verb(this.ts[k - 3]))) continue;
       }
       if (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor')) && !this.used.has(t)) continue;
+      // "按加权系数折算后得分": a scoring verb no construct read is unread (the noun "考核得分及排名" is not).
+      if (this.isLooseScoringVerb(k) || this.isLoosePointsWord(k) || this.isScoreMethod(k)) continue;
       // "之间" after figures that no band read ("在上述比例之间的") stays unread; "考核范围" is a word.
       if (isWord(t, 'rangeClose') && [1, 2, 3].some((d) => isOp(this.ts[k - d], '-') || this.ts[k - d]?.kind === 'num' || textOfToken(this.ts[k - d]) === '比例')) continue;
       this.use(t);
     }
+  }
+
+  /**
+   * "按考核等级系数折合得分", "得分须经复核后乘以调节系数": a method the reader does not know, applied to the
+   * score (a scoring word in the same phrase). "进行加权平均处理后的排名" measures the value and is plain text.
+   */
+  private isScoreMethod(k: number): boolean {
+    const t = this.ts[k];
+    if (!isWord(t, 'method')) return false;
+    const scoring = (x: Token | undefined): boolean => !!x && (x.kind === 'points' || isWord(x, 'scoreVerb') || isWord(x, 'scoreNoun') || isWord(x, 'pointsWord'));
+    for (let q = k - 1; q >= 0 && !isSep(this.ts[q]); q--) if (scoring(this.ts[q])) return true;
+    for (let q = k + 1; q < this.ts.length && !isSep(this.ts[q]); q++) if (scoring(this.ts[q])) return true;
+    return false;
+  }
+
+  /** "分值按季度平均后再计": the points named outside any construct (not "各项指标分值之和为100"). */
+  private isLoosePointsWord(k: number): boolean {
+    const t = this.ts[k];
+    if (!isWord(t, 'pointsWord') || this.used.has(t)) return false;
+    const next = this.ts[k + 1];
+    if (next && (next.kind === 'text' || next.kind === 'word') && /^(之和|合计|总和|设置|分配|的|为|占|较|与)/.test(next.text)) return false;
+    return /^(分值|指标分值|该项分值|本项分值|权重分值)$/.test(t.text) && !isWord(this.ts[k - 1], 'de');
+  }
+
+  /** A scoring verb used as a verb, outside any construct: "…折算后得分", "…按系数计分". */
+  private isLooseScoringVerb(k: number): boolean {
+    const t = this.ts[k];
+    if (!isWord(t, 'scoreVerb') || this.used.has(t)) return false;
+    if (/^(计|计算|递减)$/.test(t.text)) return false;
+    const next = this.ts[k + 1];
+    const prev = this.ts[k - 1];
+    // Nouns: "得分率", "考核得分及排名", "评分标准", "评分：", "打分表".
+    if (next && (next.kind === 'text' || next.kind === 'word') && /^(率|及|和|与|排名|情况|表|标准|细则|方法|规则|结果|的|等级|汇总|依据|要点|办法|制度|项|项目)/.test(next.text)) return false;
+    if (next?.kind === 'sep' && next.sep === 'colon') return false;
+    if (isWord(prev, 'de') || /(考核|综合|评价|最终|实际|项|总|平均)$/.test(textOfToken(prev))) return false;
+    return true;
   }
 
   textOf(from: number, to: number): string {
@@ -590,6 +631,7 @@ class Parser {
         else if (x.text !== '进度') proportion = true;
       }
       if (isWord(x, 'rankWord')) rank = true;
+      if (isWord(x, 'method')) return null;
       if (x.kind === 'qty' && x.unitClass === 'rank' && x.value === 1) first = true;
       if ((x.kind === 'text' && /平均分/.test(x.text)) || (x.kind === 'word' && x.text === '平均' && this.ts[m + 1]?.kind === 'text' && /^分/.test((this.ts[m + 1] as TokenOf<'text'>).text))) peer = true;
       if ((x.kind === 'text' && /差距|差额|偏差|超/.test(x.text)) || isWord(x, 'stepVerb') && /超|差|延|滞|逾/.test(x.text)) gap = true;
@@ -598,6 +640,9 @@ class Parser {
     }
     const v = this.ts[m];
     if (!isWord(v, 'scoreVerb')) return null;
+    // "按得分排序后取前三计入": the verb must close the basis, with something between.
+    const after = this.ts[m + 1];
+    if (m === k + 1 || (after && after.kind === 'text' && !/^[)）"]/.test(after.text))) return null;
     const verbText = v.text;
     const deduct = /扣|减/.test(verbText);
     const end = m + 1;
@@ -791,6 +836,11 @@ class Parser {
       }
     }
     const s = start < end ? this.ts[start].s : undefined;
+    // A definition right before the outcome is context, not a condition.
+    while (phrases.length > 0 && this.isDefinition(phrases[phrases.length - 1][0], phrases[phrases.length - 1][1])) {
+      const [a, b] = phrases.pop()!;
+      this.useRange(a, b);
+    }
     if (phrases.length === 0) return { cond: { kind: 'none' }, oneOff, s };
     let ds = phrases[phrases.length - 1][0];
     const de = phrases[phrases.length - 1][1];
@@ -808,9 +858,25 @@ class Parser {
       if (this.isBoundPhrase(a, b) && this.isBoundPhrase(ds, de)) ds = a;
       else break;
     }
-    for (const [a, b] of phrases) if (b <= ds) this.description(a, b);
+    for (const [a, b] of phrases) if (b <= ds) this.contextPhrase(a, b);
     const cond = this.readCondition(ds, de);
     return { cond, oneOff, s };
+  }
+
+  /** A phrase before the condition: a definition of the value ("支出率=…×100%计算核定得分") or plain words. */
+  private contextPhrase(from: number, to: number): void {
+    if (this.isDefinition(from, to)) this.useRange(from, to);
+    else this.description(from, to);
+  }
+
+  /** "支出率=“支付额/预算额度*100%”计算核定得分": a value defined by a formula, then what it is for. */
+  private isDefinition(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      if (!isOp(this.ts[k], '=')) continue;
+      const e = parseExpr(this.ts, k + 1, to);
+      if (e && this.ts.slice(e.end, to).every((x) => x.kind === 'text' || x.kind === 'quote' || isWord(x, 'scoreVerb') || isWord(x, 'scoreNoun') || isWord(x, 'de'))) return true;
+    }
+    return false;
   }
 
   /** A phrase that is only a bound: [name] comparator [reference 的] figure [以上/以下] [(含)]. */
@@ -1184,7 +1250,10 @@ class Parser {
         t.kind === 'points' ||
         (t.kind === 'num' && t.percent) ||
         (t.kind === 'qty' && t.unitClass === 'pp') ||
-        (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose') || t.cats.has('deductCap') || t.cats.has('scoreCap') || t.cats.has('ratioMethod')));
+        (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose') || t.cats.has('deductCap') || t.cats.has('scoreCap') || t.cats.has('ratioMethod'))) ||
+        this.isScoreMethod(this.ts.indexOf(t)) ||
+        this.isLooseScoringVerb(this.ts.indexOf(t)) ||
+        this.isLoosePointsWord(this.ts.indexOf(t));
       if (scoring) out.push({ s: t.s, e: t.e, reason: t.kind === 'points' ? '分值未能归入任何计分条款' : '计分用语未能读懂' });
     }
     return mergeUnread(out);

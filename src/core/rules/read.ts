@@ -113,7 +113,12 @@ function build(raw: string, w: number, norm: NormalText, tree: RuleTree, c: Comp
     if (d.points !== undefined) rc.points = tidy(d.points);
     return rc;
   });
-  const one = (x: number, comp: Compiled): number | null => {
+  const one = (x0: number, comp: Compiled): number | null => {
+    const q = comp.quantity;
+    // Places start at 1 and occurrences at 0, in whole numbers: anything else names no place or count.
+    if (q?.kind === 'rank' && !(Number.isInteger(x0) && x0 >= 1)) return null;
+    if (q?.kind === 'count' && q.axis === 'count' && !(Number.isInteger(x0) && x0 >= 0)) return null;
+    const x = q?.magnitude ? Math.abs(x0) : x0;
     const p = pick(comp.pieces, x);
     return p ? p.value(x) : null;
   };
@@ -171,5 +176,7 @@ function build(raw: string, w: number, norm: NormalText, tree: RuleTree, c: Comp
 function quantityOut(q: MeasuredQuantity): NonNullable<ParsedRule['quantity']> {
   const out: NonNullable<ParsedRule['quantity']> = { name: q.name, unit: q.unit, kind: q.kind, direction: q.direction };
   if (q.target !== undefined) out.target = q.target;
+  if (q.twoSided) out.twoSided = true;
+  if (q.magnitude) out.magnitude = true;
   return out;
 }

@@ -37,6 +37,10 @@ export interface RuleQuantity {
   direction: 'higher' | 'lower';
   /** The figure full points need, for a level. */
   target?: number;
+  /** Points are lost on either side of the target ("与计划每相差3%"). */
+  twoSided?: boolean;
+  /** The bands bound the size of the value ("±5%以内"): a deviation of −3% scores as 3%. */
+  magnitude?: boolean;
 }
 
 /** A named part with its own points: an item of a multi-item rule or a part of an additive rule. */

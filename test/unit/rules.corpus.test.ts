@@ -1,0 +1,40 @@
+import { parseRuleUncached } from '../../src/core/rules';
+import { judge, loadCases, tally } from './rules.judge';
+
+/**
+ * The hand-labelled real texts: ../shared/corpus (105 cases, copied into test/fixtures/rules) and
+ * the 251 cases we collected from 22 other public documents. Each case is right, not understood
+ * (with a reason naming what could not be read), or wrong (a confident misreading).
+ */
+describe.each([
+  ['development corpus (../shared/corpus)', 'corpus.json', { right: 0.95, wrong: 0.02 }],
+  ['collected real texts', 'collected.json', { right: 0.92, wrong: 0.02 }],
+] as const)('%s', (_name, file, bar) => {
+  const cases = loadCases(file);
+  const results = cases.map((c) => ({ c, rule: parseRuleUncached(c.text, c.points) }));
+  const verdicts = results.map(({ c, rule }) => judge(c, rule));
+  const t = tally(verdicts);
+
+  test(`right ≥ ${bar.right * 100}% and wrong ≤ ${bar.wrong * 100}%`, () => {
+    // The figures the closing note reports.
+    console.log(`${file}: ${cases.length} cases — right ${t.right}, not understood ${t['not understood']}, wrong ${t.wrong}`);
+    expect(t.right / cases.length).toBeGreaterThanOrEqual(bar.right);
+    expect(t.wrong / cases.length).toBeLessThanOrEqual(bar.wrong);
+  });
+
+  test('every text not understood says why in Chinese, naming the unread part when there is one', () => {
+    for (const { rule } of results) {
+      if (rule.parsed) continue;
+      expect(rule.reason).toMatch(/[\u4e00-\u9fa5]{2,}/);
+      for (const u of rule.unread ?? []) {
+        expect(rule.reason).toContain(u.text);
+        expect(rule.text.slice(u.start, u.end)).toBe(u.text);
+      }
+    }
+  });
+
+  test('texts that state no way of scoring are never read as rules', () => {
+    const wrongNonRules = results.filter(({ c, rule }) => c.parsed === false && rule.parsed).map(({ c }) => c.id);
+    expect(wrongNonRules).toEqual([]);
+  });
+});
