@@ -5,7 +5,7 @@
  * Pure (no Node APIs): the browser pane uses the same dispatcher.
  */
 import type { WorkbookModel } from '../core/sheet/model';
-import { DocxReadError, readDocxWorkbook } from './docx/workbook';
+import { DocxReadError, MAX_DOCX_TABLES, MAX_DOCX_XML_BYTES, readDocxWorkbook } from './docx/workbook';
 import { FileFormat, formatName, sniffFormat } from './format';
 import { readWorkbook, WorkbookReadError } from './reader';
 import { MAX_XLS_CELLS, readXlsWorkbook, XlsReadError } from './xls/workbook';
@@ -80,10 +80,20 @@ function xlsError(err: XlsReadError, format: FileFormat, source: string): Workbo
   }
 }
 
-/** Read a file of any supported format into the sheet model; a WorkbookReadError names what is wrong. */
-export async function readAnyWorkbook(data: ArrayBuffer | Uint8Array, source: string): Promise<ReadResult> {
+function docxError(err: DocxReadError, format: FileFormat, source: string): WorkbookReadError {
+  const name = formatName(format);
+  if (err.problem === 'too-many-tables') return new WorkbookReadError(`${source} 的表格超过 ${MAX_DOCX_TABLES} 个的上限，未读取`, `${source} has more than ${MAX_DOCX_TABLES} tables, the limit; not read`);
+  if (err.problem === 'too-large') return new WorkbookReadError(`${source} 的正文解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB 的上限，未读取`, `${source}: the document body inflates past the ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB limit; not read`);
+  return new WorkbookReadError(`${source} 已损坏，不是有效的${name.zh}（${err.message}）`, `${source} is damaged: not a valid ${name.en} (${err.message})`);
+}
+
+/**
+ * Read a file of any supported format into the sheet model; a WorkbookReadError names what is
+ * wrong. `known` is the format when the caller has sniffed it already.
+ */
+export async function readAnyWorkbook(data: ArrayBuffer | Uint8Array, source: string, known?: FileFormat): Promise<ReadResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const format = await sniffFormat(bytes, source);
+  const format = known ?? (await sniffFormat(bytes, source));
   switch (format.kind) {
     case 'xlsx':
       return { format, workbook: await readWorkbook(bytes, source) };
@@ -98,10 +108,7 @@ export async function readAnyWorkbook(data: ArrayBuffer | Uint8Array, source: st
       try {
         return { format, workbook: await readDocxWorkbook(bytes, source) };
       } catch (err) {
-        if (err instanceof DocxReadError) {
-          const name = formatName(format);
-          throw new WorkbookReadError(`${source} 已损坏，不是有效的${name.zh}（${err.message}）`, `${source} is damaged: not a valid ${name.en} (${err.message})`);
-        }
+        if (err instanceof DocxReadError) throw docxError(err, format, source);
         throw err;
       }
     default:

@@ -4,14 +4,16 @@
  * audit finds in them what it finds in the .xlsx made from the same seed data; the prose check
  * compares the total and grade the text states with the tables.
  */
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWorkbook } from '../../src/core/audit/audit';
 import { checkName } from '../../src/core/audit/catalogue';
 import { SheetModel, WorkbookModel } from '../../src/core/sheet/model';
 import { parseDocumentXml } from '../../src/io/docx/document';
-import { cellFromText, PROSE_SHEET, readDocxWorkbook } from '../../src/io/docx/workbook';
-import { readWorkbook } from '../../src/io/reader';
+import { cellFromText, MAX_DOCX_TABLES, MAX_DOCX_XML_BYTES, PROSE_SHEET, readDocxWorkbook } from '../../src/io/docx/workbook';
+import { readAnyWorkbook } from '../../src/io/read-any';
+import { readWorkbook, WorkbookReadError } from '../../src/io/reader';
 import { buildReportDocx, ReportSpec, SEED000_REPORT, SEED003_REPORT, SEED003_REPORT_WRONG_PROSE } from '../fixtures/docx/build';
 
 const XLSX = join(__dirname, '../fixtures/xlsx');
@@ -178,5 +180,25 @@ describe('cell text as Excel reads a pasted cell', () => {
     ['  ', undefined],
   ])('%s', (text, cell) => {
     expect(cellFromText(text)).toEqual(cell);
+  });
+});
+
+describe('limits of the Word reader, each with a sentence', () => {
+  it('refuses a body that inflates past 64 MB without inflating it all (a zip bomb)', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document><w:body>${' '.repeat(MAX_DOCX_XML_BYTES + 1024)}</w:body></w:document>`);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(1_000_000);
+    const err = await readAnyWorkbook(bytes, 'bomb.docx').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkbookReadError);
+    expect((err as WorkbookReadError).messageZh).toMatch(/解压后超过 64 MB 的上限/);
+  }, 60_000);
+
+  it('refuses more than 2,000 tables', async () => {
+    const table = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document><w:body>${table.repeat(MAX_DOCX_TABLES + 1)}</w:body></w:document>`);
+    const err = await readAnyWorkbook(await zip.generateAsync({ type: 'uint8array' }), 'many.docx').catch((e: unknown) => e);
+    expect((err as WorkbookReadError).messageZh).toMatch(/表格超过 2000 个的上限/);
   });
 });

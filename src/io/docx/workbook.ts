@@ -16,10 +16,12 @@ const SHEET_NAME_MAX = 31;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 /** A report holds dozens of tables; more than this in one file is not a report. */
 export const MAX_DOCX_TABLES = 2_000;
+/** The body of a long report is a few MB of XML; inflating stops past this (a zip bomb stays small). */
+export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 
 export class DocxReadError extends Error {
   constructor(
-    readonly problem: 'no-document' | 'damaged' | 'too-many-tables',
+    readonly problem: 'no-document' | 'damaged' | 'too-many-tables' | 'too-large',
     detail: string,
   ) {
     super(detail);
@@ -104,13 +106,46 @@ function proseSheet(paragraphs: string[]): SheetModel {
   return new SheetModel(PROSE_SHEET, rows, []);
 }
 
+/** Inflate one part, giving up as soon as it grows past `limit` bytes. */
+function inflateBounded(file: JSZip.JSZipObject, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    // JSZip's own streaming inflate (public API, missing from its typings).
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream('uint8array');
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        total += chunk.length;
+        if (total > limit) {
+          stream.pause();
+          reject(new DocxReadError('too-large', `${file.name} inflates to more than ${limit} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', (err: Error) => reject(new DocxReadError('damaged', err.message)))
+      .on('end', () => {
+        const all = new Uint8Array(total);
+        let at = 0;
+        for (const c of chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        resolve(new TextDecoder('utf-8').decode(all));
+      })
+      .resume();
+  });
+}
+
 /** Read the tables and the running text of a .docx. */
 export async function readDocxWorkbook(bytes: Uint8Array, source: string): Promise<WorkbookModel> {
   let xml: string | undefined;
   try {
     const zip = await JSZip.loadAsync(bytes);
-    xml = await zip.file('word/document.xml')?.async('string');
+    const part = zip.file('word/document.xml');
+    xml = part ? await inflateBounded(part, MAX_DOCX_XML_BYTES) : undefined;
   } catch (err) {
+    if (err instanceof DocxReadError) throw err;
     throw new DocxReadError('damaged', err instanceof Error ? err.message : String(err));
   }
   if (xml === undefined) throw new DocxReadError('no-document', 'word/document.xml is missing');
