@@ -111,8 +111,7 @@ class Slot {
     if (m.type === 'hashed') {
       r.sha256 = m.sha256;
       r.size = m.size;
-      const skip = this.decide(m.sha256);
-      this.child?.send({ type: 'decision', id: r.id, skip } satisfies ParentMessage);
+      if (r.task.resume) this.child?.send({ type: 'decision', id: r.id, skip: this.decide(m.sha256) } satisfies ParentMessage);
     } else if (m.type === 'skipped') this.settle({ kind: 'skipped', sha256: r.sha256! });
     else if (m.type === 'done') this.settle({ kind: 'done', record: m.record });
   }

@@ -49,28 +49,45 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /** Labels whose neighbour names the unit or the project (自评表 and 评分表 headers). */
 const PROJECT_LABEL = /^(?:项目名称|项目|专项名称|资金名称|评价项目)[:：]?$/;
 const UNIT_LABEL = /^(?:单位名称|预算单位|主管部门|实施单位|项目单位|评价单位|被评价单位|部门名称)[:：]?$/;
-const INLINE_LABEL = /^(?:项目名称|单位名称|预算单位|主管部门|实施单位)\s*[:：]\s*(.+)$/;
+const INLINE_PROJECT = /^(?:项目名称|专项名称)[:：](.+)$/;
+const INLINE_UNIT = /^(?:单位名称|预算单位|主管部门|实施单位)[:：](.+)$/;
 /** A title that says what the file is about: a 绩效 / 评价 / 评分 heading. */
 const TITLE_WORDS = /绩效|评价|评分表|自评表/;
 const SCAN_ROWS = 40;
 const SCAN_COLS = 20;
 const NAME_MAX_CHARS = 80;
 
-function labelledValue(sheet: SheetModel, label: RegExp): string | undefined {
+/** Labels are short: longer texts are not looked at twice. */
+const LABEL_MAX_CHARS = 12;
+
+/** The value right of a label cell (past the label's own merge), for the first label of each kind. */
+function labelledValues(sheet: SheetModel): { project?: string; unit?: string } {
+  const found: { project?: string; unit?: string } = {};
+  const valueRightOf = (r: number, c: number): string | undefined => {
+    const master = sheet.masterOf(r, c);
+    for (let k = c + 1; k <= Math.min(sheet.colCount, c + SCAN_COLS); k++) {
+      const m = sheet.masterOf(r, k);
+      if (m.row === master.row && m.col === master.col) continue; // still inside the label's merge
+      const value = sheet.text(r, k).trim();
+      if (value) return value;
+    }
+    return undefined;
+  };
   for (let r = 1; r <= Math.min(sheet.rowCount, SCAN_ROWS); r++) {
     for (let c = 1; c <= Math.min(sheet.colCount, SCAN_COLS); c++) {
-      const text = sheet.text(r, c).trim();
-      if (!label.test(text.replace(/\s+/g, ''))) continue;
-      const master = sheet.masterOf(r, c);
-      for (let k = c + 1; k <= Math.min(sheet.colCount, c + SCAN_COLS); k++) {
-        const m = sheet.masterOf(r, k);
-        if (m.row === master.row && m.col === master.col) continue; // still inside the label's merge
-        const value = sheet.text(r, k).trim();
-        if (value) return value;
-      }
+      const v = sheet.value(r, c);
+      if (typeof v !== 'string' || v.length > NAME_MAX_CHARS) continue;
+      const text = v.replace(/\s+/g, '');
+      const inlineProject = INLINE_PROJECT.exec(text);
+      const inlineUnit = INLINE_UNIT.exec(text);
+      if (inlineProject) found.project ??= inlineProject[1];
+      else if (inlineUnit) found.unit ??= inlineUnit[1];
+      else if (text.length > LABEL_MAX_CHARS) continue;
+      else if (!found.project && PROJECT_LABEL.test(text)) found.project = valueRightOf(r, c);
+      else if (!found.unit && UNIT_LABEL.test(text)) found.unit = valueRightOf(r, c);
     }
   }
-  return undefined;
+  return found;
 }
 
 /** The unit and project the workbook names ("韶关市工信局 / …专项资金"), else its title, else nothing. */
@@ -79,12 +96,10 @@ export function subjectOf(workbook: WorkbookModel): string | undefined {
   let project: string | undefined;
   let unit: string | undefined;
   for (const s of sheets) {
-    project ??= labelledValue(s, PROJECT_LABEL);
-    unit ??= labelledValue(s, UNIT_LABEL);
-    for (let r = 1; r <= Math.min(s.rowCount, SCAN_ROWS) && !project; r++) {
-      const m = INLINE_LABEL.exec(s.text(r, 1).trim());
-      if (m) project = m[1].trim();
-    }
+    const found = labelledValues(s);
+    project ??= found.project;
+    unit ??= found.unit;
+    if (project && unit) break;
   }
   const named = [unit, project].filter((x): x is string => !!x);
   if (named.length) return named.join(' / ').slice(0, NAME_MAX_CHARS);

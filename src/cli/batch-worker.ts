@@ -24,6 +24,8 @@ export interface WorkerJob {
   /** Where to write the annotated copy, when --annotate. */
   annotatePath?: string;
   convert: boolean;
+  /** Ask the parent, by content hash, whether the file is done already (--resume). */
+  resume: boolean;
 }
 
 export type ParentMessage = WorkerJob | { type: 'decision'; id: number; skip: boolean };
@@ -44,19 +46,18 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
   const started = Date.now();
   let bytes: Uint8Array = await readFile(job.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const skip = await new Promise<boolean>((resolve) => {
-    decisions.set(job.id, resolve);
-    send({ type: 'hashed', id: job.id, sha256, size: bytes.length });
-  });
+  // Only --resume needs the parent's word on the hash before the work; otherwise go straight on.
+  const decision = job.resume ? new Promise<boolean>((resolve) => decisions.set(job.id, resolve)) : Promise.resolve(false);
+  send({ type: 'hashed', id: job.id, sha256, size: bytes.length });
+  const skip = await decision;
   if (skip) return { type: 'skipped', id: job.id };
   const sniffed = await sniffFormat(bytes, job.display);
   const base: RecordBase = { file: job.display, sha256, size: bytes.length, format: sniffed.kind, formatName: formatName(sniffed).zh, ms: 0 };
   try {
-    if (job.convert && CONVERTIBLE.has(sniffed.kind)) {
-      // --convert: LibreOffice turns .ods into .xlsx and .doc/.wps/.odt into .docx first.
-      bytes = await convertWithLibreOffice(job.path, sniffed.kind);
-    }
-    const read = await readAnyWorkbook(bytes, job.display);
+    const convert = job.convert && CONVERTIBLE.has(sniffed.kind);
+    // --convert: LibreOffice turns .ods into .xlsx and .doc/.wps/.odt into .docx first.
+    if (convert) bytes = await convertWithLibreOffice(job.path, sniffed.kind);
+    const read = await readAnyWorkbook(bytes, job.display, convert ? undefined : sniffed);
     const result = auditWorkbook(read.workbook);
     const record = auditedRecord({ ...base, format: read.format.kind, formatName: formatName(read.format).zh }, read.workbook, result, ruleCells(read.workbook, result.tables));
     if (job.annotatePath) {

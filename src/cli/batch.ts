@@ -176,7 +176,7 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
   };
   for (const m of missing) append(failedRecord({ file: m, ms: 0 }, 'unreadable', `找不到文件：${m} (not found)`));
 
-  const tasks: Task[] = inputs.map((i) => ({ path: i.path, display: i.display, convert: values.convert ?? false, annotatePath: values.annotate ? annotatedPath(outDir, i.display) : undefined }));
+  const tasks: Task[] = inputs.map((i) => ({ path: i.path, display: i.display, convert: values.convert ?? false, resume: values.resume ?? false, annotatePath: values.annotate ? annotatedPath(outDir, i.display) : undefined }));
   const progress = new Progress(tasks.length, err, writeErr);
   let skipped = 0;
   await runPool(

@@ -33,9 +33,6 @@ export type FileFormat =
 
 export type FormatKind = FileFormat['kind'];
 
-/** Formats the readers turn into the sheet model. */
-export const READABLE_KINDS: ReadonlySet<FormatKind> = new Set(['xlsx', 'xls', 'docx']);
-
 const NAMES: Record<FormatKind, { zh: string; en: string }> = {
   xlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' },
   xlsb: { zh: 'Excel 二进制工作簿（.xlsb）', en: 'an Excel binary workbook (.xlsb)' },
@@ -78,26 +75,56 @@ const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
+/** End-of-central-directory record: signature, and how far from the end it may sit (a 64 KB comment). */
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const EOCD_MAX_BACK = 22 + 0xffff;
+
+/**
+ * The entry names of a zip, read from its central directory without inflating anything (the
+ * readers unzip the package themselves; sniffing must cost next to nothing). Undefined when the
+ * directory cannot be found or runs past the end: a damaged package.
+ */
+function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - EOCD_MAX_BACK); at--) {
+    if (view.getUint32(at, true) === EOCD_SIGNATURE) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return undefined;
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    if (at + 46 + nameLength > bytes.length) return undefined;
+    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names;
+}
+
 async function zipFormat(bytes: Uint8Array): Promise<FileFormat> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    // A damaged package: the .xlsx reader names the damage.
-    return { kind: 'xlsx', macros: false };
-  }
-  const has = (name: string) => zip.file(name) !== null;
-  if (has('xl/workbook.xml')) {
-    const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
-    return { kind: 'xlsx', macros: has('xl/vbaProject.bin') || types.includes('macroEnabled') };
-  }
+  const names = zipEntryNames(bytes);
+  // A damaged package: the .xlsx reader names the damage.
+  if (!names) return { kind: 'xlsx', macros: false };
+  const has = (name: string) => names.includes(name);
+  if (has('xl/workbook.xml')) return { kind: 'xlsx', macros: has('xl/vbaProject.bin') };
   if (has('xl/workbook.bin')) return { kind: 'xlsb' };
   if (has('word/document.xml')) return { kind: 'docx' };
   if (has('ppt/presentation.xml')) return { kind: 'pptx' };
-  const mimetype = await zip.file('mimetype')?.async('string');
-  if (mimetype?.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { kind: 'ods' };
-  if (mimetype?.startsWith('application/vnd.oasis.opendocument.text')) return { kind: 'odt' };
-  const names = Object.keys(zip.files);
+  if (has('mimetype')) {
+    const mimetype = await (await JSZip.loadAsync(bytes).catch(() => undefined))?.file('mimetype')?.async('string').catch(() => undefined);
+    if (mimetype?.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { kind: 'ods' };
+    if (mimetype?.startsWith('application/vnd.oasis.opendocument.text')) return { kind: 'odt' };
+  }
   if (names.some((n) => n.startsWith('xl/'))) return { kind: 'xlsx-without-workbook' };
   return { kind: 'zip' };
 }
