@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { syntheticWorkbook } from '../../scripts/synthetic';
 import { BatchRecord, parseResults } from '../../src/cli/batch-record';
+import { findSoffice } from '../../src/cli/convert';
 import { checkName } from '../../src/core/audit/catalogue';
 
 const ROOT = resolve(__dirname, '../..');
@@ -186,4 +187,28 @@ describe('score-audit batch: 200 files, broken ones, a hang and a memory hog', (
     expect(existsSync(join(work, 'out-annotate/annotated/in/seeds/1-seed003-summary.审核.xlsx'))).toBe(true);
     expect(existsSync(join(work, 'out-annotate/annotated/in/seeds/1-seed003-report.审核.xlsx'))).toBe(true);
   });
+});
+
+describe('batch --convert: the LibreOffice route', () => {
+  const ods = join(FIXTURES, 'bad/fmt-ods.xlsx');
+
+  it('without LibreOffice, says how to install it and lists the file as unreadable', () => {
+    const dir = join(work, 'convert-none');
+    const r = spawnSync(process.execPath, [CLI, 'batch', ods, '--convert', '--out-dir', dir, ...LIMITS], { cwd: work, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/--convert 需要 LibreOffice.*apt-get install libreoffice-calc-nogui/);
+    const [rec] = parseResults(readFileSync(join(dir, 'results.jsonl'), 'utf8'));
+    expect(rec).toMatchObject({ status: 'unreadable', format: 'ods', reason: expect.stringMatching(/apt-get install libreoffice-calc-nogui/) });
+  });
+
+  // LibreOffice is optional: .ci/run installs libreoffice-calc-nogui, so CI runs this.
+  const withSoffice = findSoffice() ? it : it.skip;
+  withSoffice('converts an .ods (here one named .xlsx) to .xlsx first and audits it', () => {
+    const dir = join(work, 'convert-lo');
+    const r = spawnSync(process.execPath, [CLI, 'batch', ods, '--convert', '--out-dir', dir, '--timeout', '120'], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const [rec] = parseResults(readFileSync(join(dir, 'results.jsonl'), 'utf8'));
+    expect(rec).toMatchObject({ status: 'ok', format: 'xlsx' });
+    expect(rec.tables).toBeGreaterThan(0);
+  }, 180_000);
 });
