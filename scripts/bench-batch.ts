@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readAnyWorkbook } from '../src/io/read-any';
@@ -23,6 +23,8 @@ export interface BatchBench {
   batchJobs1Ms: number;
   filesPerSecond: number;
   batchOverReadOnly: number;
+  /** The machine's 1-minute load average when the batch finished: above the core count, --jobs 2 gains nothing. */
+  loadAverage: number;
 }
 
 function runBatch(dir: string, jobs: number): number {
@@ -54,6 +56,7 @@ export async function measureBatch(files = 1000): Promise<BatchBench> {
       batchJobs1Ms: Math.round(batchJobs1Ms),
       filesPerSecond: Number((files / (batchMs / 1000)).toFixed(1)),
       batchOverReadOnly: Number((batchMs / readOnlyMs).toFixed(2)),
+      loadAverage: Number(loadavg()[0].toFixed(2)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -39,6 +39,8 @@ export interface BatchRecord {
   coverage?: { understood: number; total: number };
   findings?: Finding[];
   annotated?: string;
+  /** Why --annotate wrote no copy for an audited file. */
+  annotateError?: string;
   ms: number;
 }
 

@@ -59,12 +59,18 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
     if (convert) bytes = await convertWithLibreOffice(job.path, sniffed.kind);
     const read = await readAnyWorkbook(bytes, job.display, convert ? undefined : sniffed);
     const result = auditWorkbook(read.workbook);
-    const record = auditedRecord({ ...base, format: read.format.kind, formatName: formatName(read.format).zh }, read.workbook, result, ruleCells(read.workbook, result.tables));
+    const shownFormat = convert ? `${formatName(sniffed).zh}，经 LibreOffice 转换` : formatName(read.format).zh;
+    const record = auditedRecord({ ...base, format: read.format.kind, formatName: shownFormat }, read.workbook, result, ruleCells(read.workbook, result.tables));
     if (job.annotatePath) {
-      const copyBase = read.format.kind === 'xlsx' ? bytes : await (await import('../io/model-to-xlsx')).modelToXlsx(read.workbook);
-      await mkdir(dirname(job.annotatePath), { recursive: true });
-      await writeFile(job.annotatePath, await writeAnnotatedCopy(copyBase, result));
-      record.annotated = job.annotatePath;
+      try {
+        const copyBase = read.format.kind === 'xlsx' ? bytes : await (await import('../io/model-to-xlsx')).modelToXlsx(read.workbook);
+        await mkdir(dirname(job.annotatePath), { recursive: true });
+        await writeFile(job.annotatePath, await writeAnnotatedCopy(copyBase, result));
+        record.annotated = job.annotatePath;
+      } catch (err) {
+        // The findings stand without the copy; the record says why there is none.
+        record.annotateError = err instanceof Error ? err.message : String(err);
+      }
     }
     record.ms = Date.now() - started;
     return { type: 'done', id: job.id, record };

@@ -13,7 +13,7 @@ import { runPool, Task } from './batch-pool';
 import { BatchRecord, failedRecord, parseResults } from './batch-record';
 import { SUMMARY_WORKBOOK, writeSummaryWorkbook } from './batch-summary';
 import { findSoffice } from './convert';
-import { CliError, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from './io';
+import { CliError, EXIT_FINDINGS, EXIT_OK } from './io';
 
 export const RESULTS_FILE = 'results.jsonl';
 const DEFAULT_OUT_DIR = 'score-audit-out';
@@ -163,7 +163,10 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
 
   const extensions = [...READABLE_EXTENSIONS, ...(values.convert ? CONVERTIBLE_EXTENSIONS : [])];
   const { inputs, missing } = await collect(positionals, extensions, await realpath(outDir));
-  if (inputs.length === 0 && missing.length === positionals.length) throw new CliError(`找不到文件或文件夹：${missing.join('、')}`, `not found: ${missing.join(', ')}`);
+  if (inputs.length === 0) {
+    if (missing.length > 0) throw new CliError(`找不到文件或文件夹：${missing.join('、')}`, `not found: ${missing.join(', ')}`);
+    throw new CliError(`${positionals.join('、')} 中没有可审核的文件（${extensions.join(' ')}）`, `no file to audit in ${positionals.join(', ')} (${extensions.join(' ')})`);
+  }
 
   // --resume: what results.jsonl already holds is done; without it the batch starts afresh.
   const previous = values.resume && existsSync(resultsPath) ? parseResults(readFileSync(resultsPath, 'utf8')) : [];
@@ -223,7 +226,7 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
     out(`逐个结果：${resultsPath}`);
   }
   // Exit code over the whole batch: with --fail-on, findings at or above it, or a file not audited at all, fail it.
-  if (failOn === undefined) return inputs.length === 0 ? EXIT_BAD_INPUT : EXIT_OK;
+  if (failOn === undefined) return EXIT_OK;
   const failing = audited.some((r) => r.errors > 0 || (failOn === 'warning' && r.warnings > 0)) || notAudited.length > 0;
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -67,8 +67,8 @@ export function formatName(f: FileFormat): { zh: string; en: string } {
 /** How many leading bytes the text and markup tests look at. */
 const SNIFF_BYTES = 4096;
 
-function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
-  return bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b);
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
