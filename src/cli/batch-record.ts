@@ -105,8 +105,9 @@ export function subjectOf(workbook: WorkbookModel): string | undefined {
   }
   const named = [unit, project].filter((x): x is string => !!x);
   if (named.length) return named.join(' / ').slice(0, NAME_MAX_CHARS);
+  // A report's title is its first paragraph; a workbook's, the first cell of a sheet.
   const prose = workbook.sheets.find((s) => s.name === workbook.proseSheet);
-  const candidates = [...sheets.map((s) => s.text(1, 1)), prose?.text(1, 1)];
+  const candidates = [prose?.text(1, 1), ...sheets.map((s) => s.text(1, 1))];
   return candidates.map((t) => t?.trim()).find((t) => t && TITLE_WORDS.test(t))?.slice(0, NAME_MAX_CHARS);
 }
 
