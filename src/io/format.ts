@@ -33,6 +33,9 @@ export type FileFormat =
 
 export type FormatKind = FileFormat['kind'];
 
+/** File extensions the readers take (they go by content; the extension only picks files in a folder). */
+export const READABLE_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.docx'] as const;
+
 const NAMES: Record<FormatKind, { zh: string; en: string }> = {
   xlsx: { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' },
   xlsb: { zh: 'Excel 二进制工作簿（.xlsb）', en: 'an Excel binary workbook (.xlsb)' },

@@ -15,9 +15,6 @@ export interface ReadResult {
   workbook: WorkbookModel;
 }
 
-/** File extensions the readers take (by content; the extension only helps pick files in a folder). */
-export const READABLE_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.docx'] as const;
-
 const EXPECTED_BY_EXTENSION: Record<string, FileFormat['kind']> = { '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.et': 'xls', '.docx': 'docx' };
 
 function extensionOf(name: string): string {
