@@ -319,6 +319,7 @@ function readSheet(stream: Uint8Array, g: Globals, sheet: Globals['sheets'][numb
         break;
     }
   }
+  if (first) throw new XlsReadError('damaged', `sheet ${sheet.name} points past the end of the Workbook stream`);
   const ctx: FormulaContext = { ...g.formula, sharedAt: (row, col) => shared.get(`${row},${col}`) };
   for (const f of pending) {
     const text = decodeFormula(f.rgce, f.extra, f.row, f.col, ctx);
