@@ -14,7 +14,7 @@ import { parseDocumentXml } from '../../src/io/docx/document';
 import { cellFromText, MAX_DOCX_TABLES, MAX_DOCX_XML_BYTES, PROSE_SHEET, readDocxWorkbook } from '../../src/io/docx/workbook';
 import { readAnyWorkbook } from '../../src/io/read-any';
 import { readWorkbook, WorkbookReadError } from '../../src/io/reader';
-import { buildReportDocx, ReportSpec, SEED000_REPORT, SEED003_REPORT, SEED003_REPORT_WRONG_PROSE } from '../fixtures/docx/build';
+import { buildReportDocx, REPORTS, ReportSpec, SEED000_REPORT, SEED003_REPORT, SEED003_REPORT_WRONG_PROSE } from '../fixtures/docx/build';
 
 const XLSX = join(__dirname, '../fixtures/xlsx');
 
@@ -201,4 +201,8 @@ describe('limits of the Word reader, each with a sentence', () => {
     const err = await readAnyWorkbook(await zip.generateAsync({ type: 'uint8array' }), 'many.docx').catch((e: unknown) => e);
     expect((err as WorkbookReadError).messageZh).toMatch(/表格超过 2000 个的上限/);
   });
+});
+
+it('the committed reports are what the builder makes from the seed data', async () => {
+  for (const r of REPORTS) expect(Buffer.from(await buildReportDocx(r)).equals(readFileSync(join(__dirname, '../fixtures/docx', r.name)))).toBe(true);
 });
