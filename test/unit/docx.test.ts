@@ -160,10 +160,21 @@ describe('the WordprocessingML body parser', () => {
     expect(doc.tables[0].rows[0].map((c) => c.text)).toEqual(['外\n内']);
   });
 
-  it('gives a table no caption when another table comes right before it', () => {
-    const table = `<w:tbl><w:tr>${tc(p('x'))}</w:tr></w:tbl>`;
-    const doc = parseDocumentXml(w(p('表1 甲') + table + table));
+  it('gives a table no caption when another table of another width comes right before it', () => {
+    const one = `<w:tbl><w:tr>${tc(p('x'))}</w:tr></w:tbl>`;
+    const two = `<w:tbl><w:tr>${tc(p('x'))}${tc(p('y'))}</w:tr></w:tbl>`;
+    const doc = parseDocumentXml(w(p('表1 甲') + one + two));
     expect(doc.tables.map((t) => t.caption)).toEqual(['表1 甲', undefined]);
+  });
+
+  it('joins a table continued by hand (续表, same grid) to its first part, dropping the repeated header', () => {
+    const row = (a: string, b: string) => `<w:tr>${tc(p(a))}${tc(p(b))}</w:tr>`;
+    const part = (...rows: string[]) => `<w:tbl>${rows.join('')}</w:tbl>`;
+    const doc = parseDocumentXml(w(p('表3-7 完成情况') + part(row('指标', '完成率'), row('甲', '90%')) + p('续表3-7') + part(row('指标', '完成率'), row('乙', '80%')) + part(row('丙', '70%')) + p('表3-8 其他') + part(row('丁', '1'))));
+    expect(doc.tables.map((t) => [t.caption, t.rows.map((r) => r[0].text)])).toEqual([
+      ['表3-7 完成情况', ['指标', '甲', '乙', '丙']],
+      ['表3-8 其他', ['丁']],
+    ]);
   });
 });
 
@@ -197,7 +208,8 @@ describe('limits of the Word reader, each with a sentence', () => {
   it('refuses more than 2,000 tables', async () => {
     const table = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
     const zip = new JSZip();
-    zip.file('word/document.xml', `<w:document><w:body>${table.repeat(MAX_DOCX_TABLES + 1)}</w:body></w:document>`);
+    const separated = `${table}<w:p><w:r><w:t>说明。</w:t></w:r></w:p>`;
+    zip.file('word/document.xml', `<w:document><w:body>${separated.repeat(MAX_DOCX_TABLES + 1)}</w:body></w:document>`);
     const err = await readAnyWorkbook(await zip.generateAsync({ type: 'uint8array' }), 'many.docx').catch((e: unknown) => e);
     expect((err as WorkbookReadError).messageZh).toMatch(/表格超过 2000 个的上限/);
   });

@@ -19,7 +19,7 @@ export interface WordTable {
   /** The caption paragraph above the table ("表3-4 …"), if it has one. */
   caption?: string;
   rows: WordCell[][];
-  /** How many body paragraphs come before the table. */
+  /** How many body paragraphs come before the table (before its last part, for a table continued by 续表). */
   afterParagraph: number;
 }
 
@@ -127,7 +127,9 @@ export function parseDocumentXml(xml: string): WordDocument {
         if (closing) {
           tableDepth--;
           if (tableDepth === 0 && table) {
-            doc.tables.push(table);
+            const previous = doc.tables[doc.tables.length - 1];
+            if (previous && continues(previous, table, doc.paragraphs)) appendContinuation(previous, table);
+            else doc.tables.push(table);
             table = undefined;
           }
         } else if (!selfClosing) {
@@ -173,6 +175,31 @@ export function parseDocumentXml(xml: string): WordDocument {
     }
   }
   return doc;
+}
+
+const CONTINUATION = /^\s*续表/;
+
+function gridWidth(t: WordTable): number {
+  return t.rows.reduce((w, r) => Math.max(w, ...r.map((c) => c.gridCol + c.span)), 0);
+}
+
+const rowText = (r: WordCell[] | undefined) => (r ?? []).map((c) => c.text.trim()).join('\u0000');
+
+/**
+ * A table continues the one before it when nothing but a 续表 line stands between them and it has
+ * the same grid: a table split by hand across pages. Its rows join the first part's sheet.
+ */
+function continues(previous: WordTable, next: WordTable, paragraphs: string[]): boolean {
+  const between = paragraphs.slice(previous.afterParagraph, next.afterParagraph);
+  const adjacent = between.length === 0 || (between.length === 1 && CONTINUATION.test(between[0]));
+  return adjacent && next.rows.length > 0 && gridWidth(previous) === gridWidth(next);
+}
+
+/** The continuation's rows after the first part's; a header row repeated on top of it is dropped. */
+function appendContinuation(previous: WordTable, next: WordTable): void {
+  const rows = rowText(next.rows[0]) === rowText(previous.rows[0]) ? next.rows.slice(1) : next.rows;
+  previous.rows.push(...rows);
+  previous.afterParagraph = next.afterParagraph;
 }
 
 /** Word allows 63 grid columns; a larger span is a damaged file and is clipped. */
