@@ -63,7 +63,7 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
     const record = auditedRecord({ ...base, format: read.format.kind, formatName: shownFormat }, read.workbook, result, ruleCells(read.workbook, result.tables));
     if (job.annotatePath) {
       try {
-        const copyBase = read.format.kind === 'xlsx' ? bytes : await (await import('../io/model-to-xlsx')).modelToXlsx(read.workbook);
+        const copyBase = await (await import('../io/model-to-xlsx')).annotationBase(bytes, read);
         await mkdir(dirname(job.annotatePath), { recursive: true });
         await writeFile(job.annotatePath, await writeAnnotatedCopy(copyBase, result));
         record.annotated = job.annotatePath;

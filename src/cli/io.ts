@@ -40,9 +40,9 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
     throw new CliError(`无法读取文件 ${file}（${code ?? String(err)}）`, `cannot read ${file}`);
   }
   try {
-    const { format, workbook } = await readAnyWorkbook(bytes, basename(file));
-    const copyBase = async () => (format.kind === 'xlsx' ? bytes : (await import('../io/model-to-xlsx')).modelToXlsx(workbook));
-    return { bytes, workbook, format, copyBase };
+    const read = await readAnyWorkbook(bytes, basename(file));
+    const copyBase = async () => (await import('../io/model-to-xlsx')).annotationBase(bytes, read);
+    return { bytes, workbook: read.workbook, format: read.format, copyBase };
   } catch (err) {
     if (err instanceof WorkbookReadError) throw new CliError(err.messageZh, err.messageEn);
     throw err;

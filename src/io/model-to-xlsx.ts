@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { isCellError, WorkbookModel } from '../core/sheet/model';
+import type { ReadResult } from './read-any';
 import { isDateFormat } from './xls/numfmt';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,4 +42,9 @@ export async function modelToXlsx(workbook: WorkbookModel): Promise<Uint8Array> 
     }
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The .xlsx an annotated copy is made from: the input itself when it is one, else one built from its reading. */
+export async function annotationBase(bytes: Uint8Array, read: ReadResult): Promise<Uint8Array> {
+  return read.format.kind === 'xlsx' ? bytes : modelToXlsx(read.workbook);
 }

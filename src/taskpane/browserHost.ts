@@ -7,7 +7,7 @@ import type { AuditResult } from '../core/audit/audit';
 import type { WorkbookModel } from '../core/sheet/model';
 import { WorkbookReadError } from '../io/reader';
 import { readAnyWorkbook, ReadResult } from '../io/read-any';
-import { modelToXlsx } from '../io/model-to-xlsx';
+import { annotationBase } from '../io/model-to-xlsx';
 import { writeAnnotatedCopy } from '../io/annotate';
 import type { Host, ReadProgress, ScanScope } from './host';
 
@@ -58,7 +58,7 @@ export function createBrowserHost(): BrowserHost {
     async annotatedCopy(result) {
       if (!picked) throw new WorkbookReadError('请先选择一个 .xlsx 工作簿', 'choose an .xlsx workbook first');
       read ??= await readAnyWorkbook(picked.bytes, picked.name);
-      const bytes = await writeAnnotatedCopy(read.format.kind === 'xlsx' ? picked.bytes : await modelToXlsx(read.workbook), result);
+      const bytes = await writeAnnotatedCopy(await annotationBase(picked.bytes, read), result);
       return { name: annotatedName(picked.name), bytes };
     },
   };
