@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { auditWorkbook } from '../src/core/audit/audit';
 import { readWorkbook } from '../src/io/reader';
 import { perfSheet, registerPerfPlugin } from '../test/insheet/perfPlugin';
+import { measureBatch, measureReaders } from './bench-batch';
 import { syntheticWorkbook } from './synthetic';
 
 interface AuditRun {
@@ -101,11 +102,14 @@ async function main(): Promise<void> {
     firstRunAuditOverParse: Number((firstTen.auditMs / firstTen.parseMs).toFixed(3)),
     repeats,
   };
+  // Batch throughput and the legacy readers (scripts/bench-batch.ts): their own line.
+  const batch = { ...(await measureBatch()), ...(await measureReaders()) };
   if (json) console.log(JSON.stringify(out));
   else {
     console.log(`100k cells in HyperFormula: PERF.LINEAR ${fn.linear.toFixed(0)} ms, PERF.RULESCORE ${fn.rulescore.toFixed(0)} ms, native IF ${fn.native.toFixed(0)} ms`);
     console.log(JSON.stringify(out));
   }
+  console.log(JSON.stringify({ batch }));
 }
 
 main().catch((e) => {

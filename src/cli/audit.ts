@@ -6,6 +6,8 @@ import { Finding, Severity } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import { writeAnnotatedCopy } from '../io/annotate';
+import { formatName } from '../io/format';
+import { contentNote } from '../io/read-any';
 import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook } from './io';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -29,17 +31,20 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   if (values.out !== undefined && (await samePath(values.out, file))) {
     throw new CliError('--out 不能与输入文件相同：评分审核从不覆盖原文件', '--out must not be the input file: the input is never overwritten');
   }
-  const { bytes, workbook } = await loadWorkbook(file);
+  const loaded = await loadWorkbook(file);
+  const { workbook } = loaded;
   const result = auditWorkbook(workbook);
   if (values.out !== undefined) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeFile(values.out, await writeAnnotatedCopy(bytes, result));
+    await writeFile(values.out, await writeAnnotatedCopy(await loaded.copyBase(), result));
   }
   if (values.json) {
-    out(JSON.stringify({ file: workbook.source, findings: result.findings, summary: result.summary, tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })) }));
+    out(JSON.stringify({ file: workbook.source, format: loaded.format.kind, findings: result.findings, summary: result.summary, tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })) }));
   } else {
+    const note = contentNote(loaded.format, workbook.source);
+    if (note) out(`${note.zh} (${note.en})`);
     printHuman(workbook.source, result, out);
-    if (values.out !== undefined) out(`已写出带标注的副本：${values.out}`);
+    if (values.out !== undefined) out(`已写出带标注的副本：${values.out}${loaded.format.kind === 'xlsx' ? '' : `（原文件为${formatName(loaded.format).zh}，无法在原格式中加批注，副本为 .xlsx 格式）`}`);
   }
   const failing = failOn === 'error' ? result.summary.errors : failOn === 'warning' ? result.summary.errors + result.summary.warnings : 0;
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -6,7 +6,8 @@ const USAGE = `用法 (usage):
   score-audit detect FILE [--json]
   score-audit rule TEXT --points P [--value V] [--json]
   score-audit rule --coverage FILE [--json]
-  score-audit audit FILE [--json] [--out ANNOTATED.xlsx] [--fail-on error|warning]`;
+  score-audit audit FILE [--json] [--out ANNOTATED.xlsx] [--fail-on error|warning]
+  score-audit batch PATH… [--jobs N] [--out-dir DIR] [--json] [--resume] [--annotate] [--fail-on error|warning] [--convert] [--timeout SECONDS] [--memory MB]`;
 
 type Out = (s: string) => void;
 
@@ -27,6 +28,17 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
       case 'audit': {
         const { runAudit } = await import('./audit');
         return await runAudit(rest, out);
+      }
+      case 'batch': {
+        const { runBatch } = await import('./batch');
+        return await runBatch(rest, out, err);
+      }
+      case '__batch-worker': {
+        // A child process of `batch` (not for people): it audits the files its parent sends.
+        if (!process.send) throw new CliError('__batch-worker 只由 score-audit batch 启动', '__batch-worker is started by score-audit batch only');
+        const { runBatchWorker } = await import('./batch-worker');
+        runBatchWorker();
+        return await new Promise<number>(() => {});
       }
       case undefined:
       case '-h':

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { detectWorkbook } from '../core/layout/detect';
 import { formatAllowed, parseRule, ruleToJSON } from '../core/rules';
-import { a1 } from '../core/sheet/address';
 import { parseNumber } from '../core/values/number';
+import { ruleCells } from './coverage';
 import { CliError, EXIT_OK, loadWorkbook } from './io';
 
 /** "0.8787", "87.87%", or several values "1,0.9,87%" for multi-item rules. */
@@ -47,18 +46,7 @@ export async function runRule(args: string[], out: (s: string) => void): Promise
 
 async function runCoverage(file: string, json: boolean, out: (s: string) => void): Promise<number> {
   const { workbook } = await loadWorkbook(file);
-  const cells: Array<{ sheet: string; cell: string; text: string; parsed: boolean; kind?: string; reason?: string }> = [];
-  for (const t of detectWorkbook(workbook)) {
-    const col = t.columns.criteria;
-    if (t.kind !== 'scoring' || col === undefined) continue;
-    const sheet = workbook.sheets.find((s) => s.name === t.sheet)!;
-    for (const ind of t.indicators) {
-      const text = sheet.text(ind.row, col).trim();
-      if (text === '' || ind.weight === undefined || sheet.masterOf(ind.row, col).row !== ind.row) continue;
-      const rule = parseRule(text, ind.weight);
-      cells.push({ sheet: t.sheet, cell: a1(ind.row, col), text, parsed: rule.parsed, ...(rule.parsed ? { kind: rule.kind } : { reason: rule.reason }) });
-    }
-  }
+  const cells = ruleCells(workbook);
   const understood = cells.filter((c) => c.parsed).length;
   const ratio = cells.length === 0 ? 1 : understood / cells.length;
   if (json) {

@@ -47,7 +47,7 @@ export function BrowserFilePanel({ file, busy, onPick, onDownload, downloading, 
           ref={input}
           className={styles.input}
           type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          accept=".xlsx,.xlsm,.xls,.et,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-label={t.fileInputLabel}
           data-testid="file-input"
           tabIndex={-1}

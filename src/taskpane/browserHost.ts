@@ -1,11 +1,13 @@
 /**
- * Browser mode: the page was opened outside Office. The user picks an .xlsx; it is read with
- * exceljs (src/io), audited in the page, and an annotated copy can be downloaded. The picked file
+ * Browser mode: the page was opened outside Office. The user picks an .xlsx, .xls/.et or .docx; it is
+ * read by src/io (by content), audited in the page, and an annotated copy can be downloaded. The picked file
  * itself is never written.
  */
 import type { AuditResult } from '../core/audit/audit';
 import type { WorkbookModel } from '../core/sheet/model';
-import { readWorkbook, WorkbookReadError } from '../io/reader';
+import { WorkbookReadError } from '../io/reader';
+import { readAnyWorkbook, ReadResult } from '../io/read-any';
+import { annotationBase } from '../io/model-to-xlsx';
 import { writeAnnotatedCopy } from '../io/annotate';
 import type { Host, ReadProgress, ScanScope } from './host';
 
@@ -28,31 +30,35 @@ export interface BrowserHost extends Host {
 
 /** "评分表.xlsx" → "评分表.审核.xlsx" (also for .xlsm and names without an extension). */
 export function annotatedName(original: string): string {
-  const base = original.replace(/\.(xlsx|xlsm|xls)$/i, '');
+  const base = original.replace(/\.(xlsx|xlsm|xls|et|docx)$/i, '');
   return `${base || 'workbook'}.审核.xlsx`;
 }
 
 export function createBrowserHost(): BrowserHost {
   let picked: PickedFile | undefined;
+  /** The last reading of the picked file: an .xls/.et/.docx gets its annotated copy as an .xlsx built from it. */
+  let read: ReadResult | undefined;
   const host: BrowserHost = {
     kind: 'browser',
     scopes: ['workbook'],
     file: () => picked,
     setFile(file) {
       picked = file;
+      read = undefined;
     },
     async read(_scope: ScanScope, onProgress?: (p: ReadProgress) => void): Promise<WorkbookModel> {
       if (!picked) throw new WorkbookReadError('请先选择一个 .xlsx 工作簿', 'choose an .xlsx workbook first');
       onProgress?.({ done: 0, total: 1, sheet: picked.name });
-      const model = await readWorkbook(picked.bytes, picked.name);
+      read = await readAnyWorkbook(picked.bytes, picked.name);
       onProgress?.({ done: 1, total: 1, sheet: '' });
-      return model;
+      return read.workbook;
     },
     // No workbook is open here: the pane shows the cell in its grid preview itself.
     async selectCell() {},
     async annotatedCopy(result) {
       if (!picked) throw new WorkbookReadError('请先选择一个 .xlsx 工作簿', 'choose an .xlsx workbook first');
-      const bytes = await writeAnnotatedCopy(picked.bytes, result);
+      read ??= await readAnyWorkbook(picked.bytes, picked.name);
+      const bytes = await writeAnnotatedCopy(await annotationBase(picked.bytes, read), result);
       return { name: annotatedName(picked.name), bytes };
     },
   };

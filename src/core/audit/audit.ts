@@ -6,6 +6,7 @@ import { completionChecks } from './checks/completion';
 import { crossTableChecks } from './checks/cross-tables';
 import { formulaChecks } from './checks/formulas';
 import { moneyChecks } from './checks/money';
+import { proseTotalChecks } from './checks/prose-totals';
 import { satisfactionChecks } from './checks/satisfaction';
 import { scoringRowChecks } from './checks/scoring-rows';
 import { selfEvalChecks } from './checks/selfeval';
@@ -51,6 +52,7 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
   // A loop, not push(...spread): a check may return thousands of findings.
   for (const table of tables) for (const check of TABLE_CHECKS) for (const f of check(ctx, table)) findings.push(f);
   for (const f of crossTableChecks(ctx)) findings.push(f);
+  for (const f of proseTotalChecks(ctx)) findings.push(f);
   const sheetIndex = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const seen = new Set<string>();
   const unique = findings.filter((f) => {

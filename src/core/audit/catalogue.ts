@@ -60,6 +60,10 @@ export const FINDING_CATALOGUE = {
   'selfeval.budget-score': { severity: 'warning', name: '预算执行得分与执行率不符', nameEn: 'Budget score does not follow the execution rate' },
   'selfeval.actual-copies-target': { severity: 'warning', name: '实际完成值照抄指标值', nameEn: 'Actual value copies the target' },
   'selfeval.indicator-score': { severity: 'error', name: '指标得分与完成情况不符', nameEn: 'Indicator score does not follow completion' },
+  // The prose of a report (.docx) against its tables.
+  'prose.total-mismatch': { severity: 'error', name: '正文所述总分与表格不符', nameEn: 'Total stated in the text differs from the tables' },
+  'prose.grade-mismatch': { severity: 'error', name: '正文所述评价等级与总分不符', nameEn: 'Grade stated in the text does not match the total' },
+  'prose.total-unchecked': { severity: 'info', name: '正文所述总分无表格可核对', nameEn: 'Total stated in the text has no table to check it against' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type FindingCode = keyof typeof FINDING_CATALOGUE;

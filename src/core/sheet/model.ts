@@ -214,6 +214,8 @@ export interface WorkbookModel {
   /** File name or host description, for messages. */
   source: string;
   sheets: SheetModel[];
+  /** The sheet holding a report's running text, one paragraph per row in column A (a .docx report). */
+  proseSheet?: string;
 }
 
 function at(grid: unknown[][] | undefined, r: number, c: number): unknown {

@@ -1,0 +1,86 @@
+/**
+ * The total score and grade a report states in its prose ("综合评分为77.19分，评价等级为'中'")
+ * against its tables: the stated total must be the total of the summary table, and the stated
+ * grade must be the grade of that total. Only workbooks read from a report (a .docx) have prose.
+ */
+import { gradeOf } from '../../rules/grade';
+import { a1 } from '../../sheet/address';
+import { SheetModel } from '../../sheet/model';
+import { catalogueEntry, FindingCode } from '../catalogue';
+import { AuditContext } from '../context';
+import { close, fmt } from '../finding';
+import { summarise } from '../summary';
+import { Finding } from '../types';
+import { schemeFor } from './summary';
+
+interface Statement {
+  row: number;
+  sentence: string;
+  total?: { value: number; tol: number };
+  grade?: string;
+}
+
+/** A score stated in a sentence: "评价得分为77.19分", "绩效分数为 90 分", "综合评分：85.5分". */
+const SCORE = /(?:评分|得分|分数|总分)\s{0,3}(?:为|是|达|：|:)?\s{0,3}(\d{1,3}(?:\.\d{1,4})?)\s{0,3}分/;
+/** A grade stated in a sentence: 等级为“中”, 评价等级为'良', 绩效等级：优秀. */
+const GRADE = /等级\s{0,3}(?:为|是|评定为|：|:)?\s{0,3}[“"'‘「『]?\s{0,3}(优秀|良好|中等|较差|优|良|中|低|差)/;
+/** Sentences about one part of the evaluation ("指标分值20分，评价得分16分") are not the total. */
+const PART_OF_TOTAL = /指标分值|分值为|该指标|此项|得分率/;
+const TOTAL_WORDS = /综合|总得分|总分|评价得分|绩效分数|最终得分|项目得分|绩效评价得分/;
+const GRADE_WORDS: Record<string, string> = { 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
+
+function statementsIn(prose: SheetModel): Statement[] {
+  const out: Statement[] = [];
+  for (let row = 1; row <= prose.rowCount; row++) {
+    // A sentence ends at 。；! ? or a line break; the score and grade of one statement share it.
+    for (const sentence of prose.text(row, 1).split(/[。；;！!？?\n]/)) {
+      const score = SCORE.exec(sentence);
+      const grade = GRADE.exec(sentence);
+      if (PART_OF_TOTAL.test(sentence)) continue;
+      const isTotal = score !== null && (grade !== null || TOTAL_WORDS.test(sentence));
+      if (!isTotal && !grade) continue;
+      const decimals = score?.[1].split('.')[1]?.length ?? 0;
+      out.push({
+        row,
+        sentence: sentence.trim(),
+        total: isTotal && score ? { value: Number(score[1]), tol: Math.max(0.01, 0.5 * 10 ** -decimals) } : undefined,
+        grade: grade ? (GRADE_WORDS[grade[1]] ?? grade[1]) : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+function finding(prose: SheetModel, row: number, code: FindingCode, message: string, expected: number | string, actual: number | string, rule: string): Finding {
+  const cell = a1(row, 1);
+  return { sheet: prose.name, cell, cells: [cell], code, severity: catalogueEntry(code).severity, message, expected, actual, rule };
+}
+
+export function proseTotalChecks(ctx: AuditContext): Finding[] {
+  const prose = ctx.workbook.proseSheet ? ctx.workbook.sheets.find((s) => s.name === ctx.workbook.proseSheet) : undefined;
+  if (!prose) return [];
+  const statements = statementsIn(prose);
+  if (statements.length === 0) return [];
+  const tables = summarise(ctx, []);
+  const out: Finding[] = [];
+  for (const s of statements) {
+    const where = `正文第 ${s.row} 段`;
+    if (s.total) {
+      if (tables.totalScore === undefined) {
+        out.push(finding(prose, s.row, 'prose.total-unchecked', `${where}写明总分 ${fmt(s.total.value)} 分，但报告的表格中没有可核对的汇总表或合计行`, '', s.total.value, s.sentence));
+      } else if (!close(s.total.value, tables.totalScore, s.total.tol)) {
+        out.push(finding(prose, s.row, 'prose.total-mismatch', `${where}写明总分 ${fmt(s.total.value)} 分，而汇总表的合计为 ${fmt(tables.totalScore)} 分`, tables.totalScore, s.total.value, s.sentence));
+      }
+    }
+    if (s.grade) {
+      const total = tables.totalScore ?? s.total?.value;
+      if (total === undefined) continue;
+      const expected = gradeOf(total, schemeFor(prose, s.grade));
+      if (expected !== null && expected !== s.grade) {
+        const basis = tables.totalScore !== undefined ? `汇总表合计 ${fmt(total)} 分` : `所述总分 ${fmt(total)} 分`;
+        out.push(finding(prose, s.row, 'prose.grade-mismatch', `${where}写明评价等级为“${s.grade}”，而${basis}对应的等级为“${expected}”`, expected, s.grade, s.sentence));
+      }
+    }
+  }
+  return out;
+}
