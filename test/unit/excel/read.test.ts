@@ -1,6 +1,6 @@
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
 import { FakeExcel } from './fake-excel';
-import { readActiveWorksheet, readWorkbook, readWorksheet } from '../../../src/excel/read';
+import { MAX_READ_CELLS, MAX_READ_COLUMNS, readActiveWorksheet, readWorkbook, readWorksheet, type ReadNotice } from '../../../src/excel/read';
 import { ReadPlan } from '../../../src/excel/plan';
 import { sheetFromGrid } from '../../../src/core/sheet/model';
 import { HELPER_SHEET } from '../../../src/excel/settings';
@@ -43,10 +43,10 @@ describe('readWorksheet', () => {
     const dataLoads = x.loads.filter((l) => l.kind === 'range');
     expect(dataLoads).toHaveLength(1);
     expect(dataLoads[0]).toEqual({ kind: 'range', address: '评分表!C5:F7', props: ['values', 'formulas', 'numberFormat'] });
+    // one extent: the cells with values; formatted-only rows down to K2000 are never looked at
     const extentLoads = x.loads.filter((l) => l.kind.startsWith('usedRange'));
-    expect(extentLoads.map((l) => l.props)).toEqual([['address', 'rowCount', 'columnCount'], ['address', 'rowCount', 'columnCount']]);
-    // merged areas over the whole used range (formats included), data over the values only
-    expect(x.loads.find((l) => l.kind === 'mergedAreas')).toEqual({ kind: 'mergedAreas', address: '评分表!C5:K2000', props: ['address'] });
+    expect(extentLoads).toEqual([{ kind: 'usedRange(valuesOnly)', address: '评分表!C5:F7', props: ['address', 'rowCount', 'columnCount'] }]);
+    expect(x.loads.find((l) => l.kind === 'mergedAreas')).toEqual({ kind: 'mergedAreas', address: '评分表!C5:F7', props: ['address'] });
 
     expect(grid.name).toBe('评分表');
     expect(grid.origin).toEqual({ row: 5, col: 3 });
@@ -154,6 +154,42 @@ describe('readWorksheet', () => {
     expect(sheetFromGrid(p).protected).toBe(true);
     const e = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Empty'), { supports: all });
     expect(e.values).toEqual([]);
+  });
+});
+
+describe('a used range inflated by one stray value (review R10)', () => {
+  it('reads a stray value at D1048576 only up to a million cells, and says so', async () => {
+    const x = new FakeExcel([{ name: '评分表', values: [['指标', '分值', '评分标准', '得分'], ['立项', 3, '完全符合得3分', 2]] }]);
+    x.sheet('评分表').cells.set('1048576,4', { value: 'x', formula: 'x', format: 'General' });
+    const notices: ReadNotice[] = [];
+    let plan: ReadPlan | undefined;
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('评分表'), { supports: all, onNotice: (n) => notices.push(n), onPlan: (p) => (plan = p) });
+    expect(plan!.cells).toBeLessThanOrEqual(MAX_READ_CELLS);
+    expect(plan!.rows).toBe(MAX_READ_CELLS / 4);
+    expect(grid.values).toHaveLength(MAX_READ_CELLS / 4);
+    expect(grid.values[1]).toEqual(['立项', 3, '完全符合得3分', 2]);
+    expect(x.syncs).toBeLessThanOrEqual(plan!.syncs + x.refusedPayloads.length);
+    expect(notices).toEqual([{ sheet: '评分表', kind: 'trimmed', message: expect.stringContaining('A1:D1048576') }]);
+    expect(notices[0].message).toContain('只读取了 A1:D250000');
+  });
+
+  it('reads at most MAX_READ_COLUMNS columns of a sheet with a value at XFD1', async () => {
+    const x = new FakeExcel([{ name: 'S', values: [['指标', '分值'], ['立项', 3]] }]);
+    x.sheet('S').cells.set('1,16384', { value: 'x', formula: 'x', format: 'General' });
+    const notices: ReadNotice[] = [];
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('S'), { supports: all, onNotice: (n) => notices.push(n) });
+    expect(grid.values[0]).toHaveLength(MAX_READ_COLUMNS);
+    expect(grid.values[1].slice(0, 2)).toEqual(['立项', 3]);
+    expect(notices.map((n) => n.kind)).toEqual(['trimmed']);
+  });
+
+  it('reads the bad-input sheet of 1,000 real columns whole, without a notice', async () => {
+    const line = Array.from({ length: 1000 }, (_, c) => `c${c}`);
+    const x = new FakeExcel([{ name: 'Wide', values: [line, line] }]);
+    const notices: ReadNotice[] = [];
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Wide'), { supports: all, onNotice: (n) => notices.push(n) });
+    expect(grid.values[1]).toEqual(line);
+    expect(notices).toEqual([]);
   });
 });
 
