@@ -18,6 +18,10 @@ export { officeSupports, API, MINIMUM_API, excelSupports } from './supports';
 export type { Supports } from './supports';
 export { HELPER_SHEET, MARKS_KEY, PROTECTED_REASON, MISSING_SHEET_REASON, UNSUPPORTED_REASON, NO_COLUMNS_REASON, STRUCTURE_REASON } from './settings';
 export type { SheetSkip } from './sheets';
+export { loadReviews, saveReviews, REVIEWS_KEY } from './reviews';
+export type { StoredReviews } from './reviews';
+export { readWorkbookName } from './workbook';
+export type { ReadNotice } from './read';
 
 import { Attempt, runWithRetry, RetryOptions } from './retry';
 

@@ -7,7 +7,7 @@ import type { AuditResult } from '../core/audit/audit';
 import type { WorkbookModel } from '../core/sheet/model';
 import { readWorkbook, WorkbookReadError } from '../io/reader';
 import { writeAnnotatedCopy } from '../io/annotate';
-import type { Host, ReadProgress, ScanScope } from './host';
+import { memoryReviewStore, type Host, type ReadProgress, type ScanScope } from './host';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,6 +37,8 @@ export function createBrowserHost(): BrowserHost {
   const host: BrowserHost = {
     kind: 'browser',
     scopes: ['workbook'],
+    // No workbook to keep them in: 已复核 / 忽略 last for the session.
+    reviews: memoryReviewStore(),
     file: () => picked,
     setFile(file) {
       picked = file;

@@ -531,6 +531,11 @@ export class FakeExcel {
         protection: { protected: sheet.protected },
         getUsedRangeOrNullObject: (valuesOnly?: boolean) => self.usedRange(sheet, Boolean(valuesOnly)),
         getRange: (address?: string) => self.rangeMock(sheet, address ? parseAny(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }),
+        activate: () =>
+          self.enqueue('activate', () => {
+            if (sheet.visibility !== 'Visible') throw officeError('InvalidOperation', `The sheet ${sheet.name} is hidden.`);
+            self.activeSheet = sheet.name;
+          }),
         delete: () =>
           self.enqueue('worksheet.delete', () => {
             self.refuseStructure('delete a sheet');
@@ -659,7 +664,7 @@ export class FakeExcel {
         delete: () => self.enqueue('setting.delete', () => self.settings.delete(k)),
       }),
       getItemOrNullObject: (k: string) => {
-        const m = self.track('setting', { value: self.settings.get(k) ?? '' });
+        const m = self.track('setting', { value: self.settings.get(k) ?? '', delete: () => self.enqueue('setting.delete', () => self.settings.delete(k)) });
         m.isNullObject = !self.settings.has(k);
         return m;
       },
