@@ -22,9 +22,20 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   dropdown: { minWidth: '150px', flexGrow: 1, maxWidth: '260px' },
-  stepper: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // Stays at the top while the list scrolls, so 下一个 is always at hand.
+  stepper: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalXS} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   position: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums', marginRight: 'auto' },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, '& > li': { scrollMarginTop: '48px' } },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalM },
   live: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
@@ -147,17 +158,17 @@ export function FindingList({ findings, t, locale, activeKey, onActivate, stateO
             </Button>
           ) : null}
         </div>
-        <div className={styles.stepper}>
-          <Text size={200} className={styles.position} data-testid="position" aria-hidden>
-            {activeIndex >= 0 ? t.position(activeIndex + 1, visible.length) : t.shownOf(visible.length, findings.length)}
-          </Text>
-          <Button size="small" icon={<ArrowUp20Regular />} disabled={!canPrev} onClick={() => step(prevIndex)} data-testid="step-previous">
-            {t.previous}
-          </Button>
-          <Button size="small" appearance="primary" icon={<ArrowDown20Regular />} disabled={!canNext} onClick={() => step(nextIndex)} data-testid="step-next">
-            {t.next}
-          </Button>
-        </div>
+      </div>
+      <div className={styles.stepper} data-testid="stepper">
+        <Text size={200} className={styles.position} data-testid="position" aria-hidden>
+          {activeIndex >= 0 ? t.position(activeIndex + 1, visible.length) : t.shownOf(visible.length, findings.length)}
+        </Text>
+        <Button size="small" icon={<ArrowUp20Regular />} disabled={!canPrev} onClick={() => step(prevIndex)} data-testid="step-previous">
+          {t.previous}
+        </Button>
+        <Button size="small" appearance="primary" icon={<ArrowDown20Regular />} disabled={!canNext} onClick={() => step(nextIndex)} data-testid="step-next">
+          {t.next}
+        </Button>
         <div className={styles.live} aria-live="polite" data-testid="announcement">
           {announcement}
         </div>

@@ -85,6 +85,13 @@ function display(v: CellValue, numFmt: string | undefined): string {
   return String(v);
 }
 
+/** The scroll position that shows [start, start + size) in a view of `view` pixels whose first `covered` pixels are under a sticky header. */
+function nearest(scroll: number, view: number, start: number, size: number, covered: number): number {
+  if (start - covered < scroll) return Math.max(0, start - covered);
+  if (start + size > scroll + view) return start + size - view;
+  return scroll;
+}
+
 /** Row numbers shown: a window of the table that holds the active row (compact: header and neighbours). */
 export function previewRows(table: Pick<DetectedTable, 'range' | 'headerRow'>, activeRow: number | undefined, compact: boolean): number[] {
   const { top, bottom } = table.range;
@@ -137,13 +144,15 @@ export function GridPreview({ sheet, table, findings, activeCell, compact = fals
     return map;
   }, [findings, sheet.name]);
 
-  // Scroll the grid, not the page: scrollIntoView would move every scrolling ancestor.
+  // Bring the cell into view inside the grid, not the page (scrollIntoView would move every
+  // scrolling ancestor), and only as far as needed, keeping clear of the sticky headers.
   useEffect(() => {
     const scroller = scrollerRef.current;
     const cell = activeRef.current;
     if (!scroller || !cell) return;
-    scroller.scrollTop = Math.max(0, cell.offsetTop - scroller.clientHeight / 2);
-    scroller.scrollLeft = Math.max(0, cell.offsetLeft - scroller.clientWidth / 2);
+    const headerHeight = scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    scroller.scrollTop = nearest(scroller.scrollTop, scroller.clientHeight, cell.offsetTop, cell.offsetHeight, headerHeight);
+    scroller.scrollLeft = nearest(scroller.scrollLeft, scroller.clientWidth, cell.offsetLeft, cell.offsetWidth, ROW_HEADER_WIDTH);
   }, [activeCell, table, rows]);
 
   const kind = t.kind[table.kind];
@@ -195,6 +204,7 @@ export function GridPreview({ sheet, table, findings, activeCell, compact = fals
                       ref={active ? activeRef : undefined}
                       data-cell={address}
                       data-flag={flag?.severity}
+                      data-active={active ? true : undefined}
                       title={flag ? `${address} ${text}\n${flag.messages.join('\n')}` : text ? `${address} ${text}` : undefined}
                       className={mergeClasses(
                         styles.cell,
