@@ -48,6 +48,8 @@ export const NO_COMMENTS_NOTICE: Notice = {
   en: 'This Excel has no comments API (ExcelApi 1.10): highlighting colours cells but adds no comments.',
 };
 
+export const hiddenSheetMessage = (sheet: string): string => `工作表“${sheet}”已隐藏，无法选中其中的单元格；请先取消隐藏该工作表`;
+
 /** Review columns go right of a table, so do the right-most tables of a sheet first: earlier insertions never shift later tables. */
 export function reviewOrder(tables: readonly DetectedTable[]): DetectedTable[] {
   const bySheet = new Map<string, DetectedTable[]>();
@@ -111,7 +113,11 @@ export function createExcelHost(opts: ExcelHostOptions = {}): Host {
     },
     async selectCell(sheet: string, cell: string): Promise<void> {
       await run(async (context) => {
+        // A hidden sheet cannot be activated: say so, rather than let Excel refuse the batch.
         const ws = context.workbook.worksheets.getItem(sheet);
+        ws.load('visibility');
+        await context.sync();
+        if (ws.visibility !== 'Visible') throw Object.assign(new Error(hiddenSheetMessage(sheet)), { messageZh: hiddenSheetMessage(sheet) });
         ws.activate();
         ws.getRange(cell).select();
         await context.sync();

@@ -11,7 +11,7 @@ import { REVIEWS_KEY } from '../../src/excel/reviews';
 import type { DetectedTable } from '../../src/core/layout/types';
 import { parseRangeA1 } from '../../src/core/sheet/address';
 import { annotatedName, createBrowserHost } from '../../src/taskpane/browserHost';
-import { createExcelHost, isLegacyWorkbook, LEGACY_NOTICE, LEGACY_REVIEW_REASON, NO_COMMENTS_NOTICE, OLD_EXCEL_NOTICE, reviewOrder } from '../../src/taskpane/excelHost';
+import { createExcelHost, hiddenSheetMessage, isLegacyWorkbook, LEGACY_NOTICE, LEGACY_REVIEW_REASON, NO_COMMENTS_NOTICE, OLD_EXCEL_NOTICE, reviewOrder } from '../../src/taskpane/excelHost';
 import type { Notice } from '../../src/taskpane/host';
 import { describeError } from '../../src/taskpane/host';
 import { auditWorkbook } from '../../src/core/audit/audit';
@@ -126,6 +126,14 @@ describe('excel host', () => {
     expect(x.activeSheet).toBe('表2');
     expect(x.selections).toEqual(['表2!A1']);
     expect(x.runs.every((o) => o.delayForCellEdit === true)).toBe(true);
+  });
+
+  it('says a finding sits on a hidden sheet instead of letting Excel refuse (and retry) the selection', async () => {
+    const x = scoringWorkbook();
+    x.sheet('表2').visibility = 'Hidden';
+    await expect(createExcelHost({ run: x.run, supports: all, sleep: async () => undefined }).selectCell('表2', 'A1')).rejects.toMatchObject({ messageZh: hiddenSheetMessage('表2') });
+    expect(x.runs).toHaveLength(1);
+    expect(x.selections).toEqual([]);
   });
 
   it('passes on what the reader could not read in full', async () => {

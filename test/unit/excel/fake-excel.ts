@@ -116,6 +116,12 @@ class FakeSheet {
   get(row: number, col: number): Cell | undefined {
     return this.cells.get(key(row, col));
   }
+  private parsed?: { from: string[]; list: Array<[string, CellRange]> };
+  /** The merges with their ranges, parsed once per list. */
+  parsedMerges(): Array<[string, CellRange]> {
+    if (this.parsed?.from !== this.merges) this.parsed = { from: this.merges, list: this.merges.map((m) => [m, parseRangeA1(m)]) };
+    return this.parsed.list;
+  }
   /** Extent of cells with content (valuesOnly) or content/format. */
   extent(valuesOnly: boolean, within?: CellRange): CellRange | undefined {
     let r: CellRange | undefined;
@@ -168,6 +174,8 @@ export class FakeExcel {
   failNextSyncs: unknown[] = [];
   /** Like Excel on the web: a request or a response above this many bytes is refused. */
   payloadLimitBytes = 5 * 1024 * 1024;
+  /** Range.getMergedAreasOrNullObject fails above this many merged areas (Excel: 512). */
+  mergedAreaLimit = 512;
   /** Response bytes (UTF-8 JSON of the loaded values/formulas/numberFormat) of every sync Excel answered. */
   payloads: number[] = [];
   /** Request bytes (queued commands) of every sync Excel accepted. */
@@ -360,10 +368,10 @@ export class FakeExcel {
       formulas: full ? [] : grid((c) => c?.formula ?? ''),
       numberFormat: full ? [] : grid((c) => c?.format ?? 'General'),
       getMergedAreasOrNullObject: () => {
-        const hits = sheet.merges.filter((m) => intersects(parseRangeA1(m), r));
+        const hits = sheet.parsedMerges().filter(([, m]) => intersects(m, r)).map(([a]) => a);
         const m = this.track('mergedAreas', { address: hits.map((h) => `${sheet.name}!${h}`).join(', ') }, address);
         // Like Excel: more than 512 merged areas make the whole batch fail at sync.
-        if (hits.length > 512) self.enqueue('getMergedAreas', () => {
+        if (hits.length > self.mergedAreaLimit) self.enqueue('getMergedAreas', () => {
           throw officeError('GeneralException', 'too many merged areas');
         });
         m.isNullObject = hits.length === 0;

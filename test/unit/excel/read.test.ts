@@ -1,6 +1,6 @@
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
 import { FakeExcel } from './fake-excel';
-import { MAX_READ_CELLS, MAX_READ_COLUMNS, readActiveWorksheet, readWorkbook, readWorksheet, type ReadNotice } from '../../../src/excel/read';
+import { MAX_MERGE_BANDS, MAX_READ_CELLS, MAX_READ_COLUMNS, readActiveWorksheet, readWorkbook, readWorksheet, type ReadNotice } from '../../../src/excel/read';
 import { ReadPlan } from '../../../src/excel/plan';
 import { sheetFromGrid } from '../../../src/core/sheet/model';
 import { HELPER_SHEET } from '../../../src/excel/settings';
@@ -181,6 +181,27 @@ describe('a used range inflated by one stray value (review R10)', () => {
     expect(grid.values[0]).toHaveLength(MAX_READ_COLUMNS);
     expect(grid.values[1].slice(0, 2)).toEqual(['立项', 3]);
     expect(notices.map((n) => n.kind)).toEqual(['trimmed']);
+  });
+
+  it('bands the merged areas at most MAX_MERGE_BANDS to a sync, and says when it gives up', async () => {
+    // 100,000 rows merged in pairs, and an Excel that fails above 8 merged areas (scaled down
+    // from 512 so the test is quick): no band count up to the cap gets through.
+    const rows = 100_000;
+    const values = Array.from({ length: rows }, (_, r) => [r % 2 === 0 ? `r${r}` : '']);
+    const merges = Array.from({ length: rows / 2 }, (_, i) => `A${2 * i + 1}:A${2 * i + 2}`);
+    const x = new FakeExcel([{ name: 'Dense', values, merges }]);
+    x.mergedAreaLimit = 8;
+    const notices: ReadNotice[] = [];
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Dense'), { supports: all, onNotice: (n) => notices.push(n) });
+    expect(grid.values[rows - 2][0]).toBe(`r${rows - 2}`);
+    expect(grid.merges).toEqual([]);
+    expect(notices.map((n) => n.kind)).toEqual(['merges']);
+    // One whole-range attempt, then about 8, 32, 128 and 512 bands (of equal height over the
+    // 99,999 rows with values); the old reader went on to height-1 bands: 99,999 requests in one sync.
+    const read = rows - 1;
+    const bands = [8, 32, 128, 512].filter((b) => b <= MAX_MERGE_BANDS).map((b) => Math.ceil(read / Math.ceil(read / b)));
+    expect(bands).toEqual([8, 32, 128, 511]);
+    expect(x.loads.filter((l) => l.kind === 'mergedAreas')).toHaveLength(1 + bands.reduce((a, b) => a + b, 0));
   });
 
   it('reads the bad-input sheet of 1,000 real columns whole, without a notice', async () => {
