@@ -3,7 +3,7 @@
  * user. While Office is not ready it says so, and after a while offers browser mode as a choice;
  * an answer from Excel, even a late one, always wins (inside Excel nobody picks a file).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import type { Host, Notice } from './host';
@@ -49,7 +49,13 @@ export function Startup({ detect, createExcelHost, createBrowserHost, slowHintMs
   }, [detect, slowHintMs]);
 
   const mode: 'excel' | 'browser' | undefined = result?.kind === 'excel' ? 'excel' : result?.kind === 'browser' || chosenBrowser ? 'browser' : undefined;
-  const host = useMemo(() => (mode === 'excel' ? createExcelHost() : mode === 'browser' ? createBrowserHost() : undefined), [mode, createExcelHost, createBrowserHost]);
+  // One host per mode for the life of the pane, whatever the parent passes on a re-render.
+  const hosts = useRef(new Map<'excel' | 'browser', Host>());
+  let host = mode ? hosts.current.get(mode) : undefined;
+  if (mode && !host) {
+    host = mode === 'excel' ? createExcelHost() : createBrowserHost();
+    hosts.current.set(mode, host);
+  }
   const locale: Locale = pickLocale(hostLanguage(result?.kind === 'excel' ? result.language : undefined));
 
   useEffect(() => {
