@@ -3,7 +3,9 @@
  *
  *   npm run build:addin   → webpack --mode production: dist/ with taskpane.html, taskpane.js,
  *                            exceljs.js (exceljs's prebuilt browser bundle, own chunk), functions.js,
- *                            functions.json, manifest.xml, assets/ (icons, support.html)
+ *                            functions.json (Chinese) and functions-en.json (en-US override), both
+ *                            written from src/functions/metadata.ts, manifest.xml, assets/ (icons,
+ *                            support.html with the function help from the same table)
  *   npm start             → webpack serve --mode development on https://localhost:3000/
  *
  * Shared runtime: ONE page (taskpane.html) loads office.js and both bundles (functions first, so the
@@ -22,9 +24,10 @@
 'use strict';
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { WebpackError } = require('webpack');
+// The function table is TypeScript; tsx (a dev dependency) loads it without a separate build step.
+const { require: requireTs } = require('tsx/cjs/api');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEV_ORIGIN = 'https://localhost:3000';
@@ -62,6 +65,43 @@ function productionManifest(content, prod) {
     throw new Error(`manifest.xml 中仍有本地网址 (localhost URLs left in the production manifest): ${[...new Set(left)].join(', ')}`);
   }
   return Buffer.from(text, 'utf8');
+}
+
+const FUNCTIONS_METADATA = path.resolve(__dirname, 'src/functions/metadata.ts');
+const FUNCTIONS_HELP = path.resolve(__dirname, 'src/functions/help.ts');
+/** The custom-functions metadata files: Chinese by default, English as manifest.xml's en-US override. */
+const METADATA_FILES = { zh: 'functions.json', en: 'functions-en.json' };
+
+/**
+ * Writes functions.json and functions-en.json from the function table. The metadata is written by
+ * hand (not generated from JSDoc) because Microsoft's localization needs one file per language; the
+ * ids and names are the same in both, only descriptions and parameter names differ.
+ */
+class FunctionsMetadataPlugin {
+  constructor(helpUrl) {
+    this.helpUrl = helpUrl;
+  }
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataPlugin', (compilation) => {
+      compilation.fileDependencies.add(FUNCTIONS_METADATA);
+      compilation.hooks.processAssets.tap({ name: 'FunctionsMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const { functionsJson } = requireTs(FUNCTIONS_METADATA, __filename);
+        for (const [lang, file] of Object.entries(METADATA_FILES)) {
+          compilation.emitAsset(file, new RawSource(`${JSON.stringify(functionsJson(lang, this.helpUrl), null, 2)}\n`));
+        }
+      });
+    });
+  }
+}
+
+/** assets/support.html with its functions section written from the function table. */
+function supportPage(content) {
+  const { FUNCTIONS_HELP_MARKER, functionsHelpHtml } = requireTs(FUNCTIONS_HELP, __filename);
+  const html = content.toString('utf8');
+  if (!html.includes(FUNCTIONS_HELP_MARKER)) throw new Error(`assets/support.html 缺少 ${FUNCTIONS_HELP_MARKER} (marker missing)`);
+  return Buffer.from(html.replace(FUNCTIONS_HELP_MARKER, functionsHelpHtml()), 'utf8');
 }
 
 /** Fails the build if HyperFormula (GPL, dev-only engine for in-sheet tests) ends up in a bundle. */
@@ -168,7 +208,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new FunctionsMetadataPlugin(`${dev ? DEV_URL : prod.href}assets/support.html`),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -178,7 +218,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'assets/*.html', to: 'assets/[name][ext]' },
+          { from: 'assets/support.html', to: 'assets/[name][ext]', transform: supportPage },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -219,3 +259,4 @@ module.exports = (env = {}, argv = {}) => {
 
 module.exports.productionManifest = productionManifest;
 module.exports.productionUrl = productionUrl;
+module.exports.METADATA_FILES = METADATA_FILES;

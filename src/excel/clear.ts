@@ -1,13 +1,16 @@
 /**
- * Remove exactly what the add-in added, as recorded in the workbook settings: our conditional
- * formats (matched by their formula on the recorded sheets), our comments (by id), our helper sheet and our review
- * columns (only cells that still hold what we wrote). Marks on protected sheets are kept, with a
- * skip, for a later attempt.
+ * Remove exactly what the add-in added: our conditional formats (matched by their formula on the
+ * recorded sheets), our comments (by their text, see comments.ts), our helper sheet and our
+ * review columns (only cells that still hold what we wrote). Marks on protected sheets, and the
+ * helper sheet of a structure-protected workbook, are kept, with a skip, for a later attempt.
+ *
+ * Syncs: 1 (record, sheets, comments) + 1 (conditional formats, comment cells, review cells) + 1 (removals and record).
  */
 import { CellRange, parseRangeA1, rangeA1, columnLetters } from '../core/sheet/address';
-import { normalizeFormula, parseAddress } from './plan';
-import { HELPER_SHEET, MarkRecord, PROTECTED_REASON, queueRecordLoad, queueRecordSave, ReviewMark, CfMark } from './settings';
-import { addSkip, queueSheetList, SheetInfo, SheetSkip } from './sheets';
+import { CommentEntry, isOurCommentText, queueComments, queueLocations } from './comments';
+import { normalizeFormula, parseAddress, quoteSheet } from './plan';
+import { HELPER_SHEET, MarkRecord, PROTECTED_REASON, queueRecordLoad, queueRecordSave, ReviewMark, CfMark, STRUCTURE_KEPT_REASON, emptyRecord } from './settings';
+import { addSkip, queueDeleteSheet, queueWorkbookState, SheetSkip, WorkbookState } from './sheets';
 import { API, excelSupports, officeSupports, Supports } from './supports';
 
 export interface RemovalCounts {
@@ -23,8 +26,11 @@ export interface ClearResult extends RemovalCounts {
 }
 
 export interface Removal {
-  /** After the sync that loaded what exists: queue the deletions; returns what stays recorded. */
-  commit(): { remaining: MarkRecord; counts: RemovalCounts; skipped: SheetSkip[] };
+  /**
+   * After the sync that loaded what exists: queue the deletions; returns what stays recorded.
+   * `comments`: every comment of the workbook with its cell (comments.ts).
+   */
+  commit(comments: readonly CommentEntry[]): { remaining: MarkRecord; counts: RemovalCounts; skipped: SheetSkip[] };
 }
 
 export interface RemovalParts {
@@ -32,14 +38,18 @@ export interface RemovalParts {
   review: boolean;
 }
 
-/** Queue the loads needed to remove the recorded marks (`sheets` already loaded). */
-export function prepareRemoval(
-  context: Excel.RequestContext,
-  record: MarkRecord,
-  sheets: Map<string, SheetInfo>,
-  parts: RemovalParts,
-  supports: Supports = officeSupports,
-): Removal {
+interface ReviewLoad {
+  mark: ReviewMark;
+  box: CellRange;
+  block: Excel.Range;
+  used?: Excel.Range;
+}
+
+/** Queue the loads needed to remove the recorded marks (`state` from the caller's earlier sync); commit after the next sync. */
+export function prepareRemoval(context: Excel.RequestContext, record: MarkRecord, state: WorkbookState, parts: RemovalParts): Removal {
+  const { sheets } = state;
+  const orphaned = parts.highlights && !record.helperSheet && sheets.has(HELPER_SHEET);
+  const helperRef = normalizeFormula(`${quoteSheet(HELPER_SHEET)}!`);
   const remaining: MarkRecord = { version: 1, cfs: [], comments: [], review: [] };
   const skipped: SheetSkip[] = [];
   const counts: RemovalCounts = { cfs: 0, comments: 0, reviewCells: 0, reviewColumns: 0, helperSheet: false };
@@ -56,9 +66,7 @@ export function prepareRemoval(
   };
 
   const cfLoads: Array<{ marks: CfMark[]; collection: Excel.ConditionalFormatCollection }> = [];
-  let comments: Excel.CommentCollection | undefined;
-  const commentIds = new Set<string>();
-  const reviewLoads: Array<{ mark: ReviewMark; box: CellRange; block: Excel.Range; used?: Excel.Range }> = [];
+  const reviewLoads: ReviewLoad[] = [];
 
   if (parts.highlights) {
     // One collection per sheet: the whole sheet's conditional formats, matched on our formula
@@ -68,18 +76,12 @@ export function prepareRemoval(
       if (!writable(m.sheet, () => remaining.cfs.push(m))) continue;
       bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
     }
+    // A helper sheet nobody recorded: every sheet's formats that test it are ours.
+    if (orphaned) for (const [name, info] of sheets) if (name !== HELPER_SHEET && !info.protected && !bySheet.has(name)) bySheet.set(name, []);
     for (const [sheet, marks] of bySheet) {
       const collection = context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
       collection.load('items/type,items/customOrNullObject/rule/formula');
       cfLoads.push({ marks, collection });
-    }
-    for (const m of record.comments) {
-      if (!m.id) continue; // never read back: cannot be told from a user's comment
-      if (writable(m.sheet, () => remaining.comments.push(m))) commentIds.add(m.id);
-    }
-    if (commentIds.size > 0 && excelSupports(supports, API.comments)) {
-      comments = context.workbook.comments;
-      comments.load('items/id');
     }
   } else {
     remaining.cfs.push(...record.cfs);
@@ -96,7 +98,8 @@ export function prepareRemoval(
       block.load('formulas');
       let used: Excel.Range | undefined;
       if (mark.inserted) {
-        used = ws.getRange(mark.columns).getUsedRangeOrNullObject(false);
+        // Values only: the inserted columns took their neighbour's formats, which are ours to remove.
+        used = ws.getRange(mark.columns).getUsedRangeOrNullObject(true);
         used.load('address');
       }
       reviewLoads.push({ mark, box, block, used });
@@ -106,32 +109,35 @@ export function prepareRemoval(
   }
 
   return {
-    commit() {
+    commit(comments) {
       for (const { marks, collection } of cfLoads) {
         const ours = new Set(marks.map((m) => normalizeFormula(m.formula)));
         for (const cf of collection.items) {
           if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) continue;
-          if (!ours.has(normalizeFormula(cf.customOrNullObject.rule.formula))) continue;
+          const formula = normalizeFormula(cf.customOrNullObject.rule.formula);
+          if (!ours.has(formula) && !(orphaned && formula.includes(helperRef))) continue;
           cf.delete();
           counts.cfs++;
         }
       }
-      if (comments) {
-        for (const c of comments.items) {
-          if (commentIds.has(c.id)) {
-            c.delete();
-            counts.comments++;
-          }
+      if (parts.highlights) {
+        // Ours by their text, recorded or not; those on a protected sheet stay recorded.
+        for (const c of comments) {
+          if (!c.ours || !writable(c.sheet, () => remaining.comments.push({ sheet: c.sheet, cell: c.cell }))) continue;
+          c.comment.delete();
+          counts.comments++;
         }
       }
       for (const load of reviewLoads) removeReview(context, load, counts);
-      if (parts.highlights && record.helperSheet) {
+      if (parts.highlights) {
         // The helper sheet goes last, and only when no highlight pointing at it is kept.
+        const helper = record.helperSheet ?? HELPER_SHEET;
         if (remaining.cfs.length > 0) remaining.helperSheet = record.helperSheet;
-        else if (sheets.has(record.helperSheet)) {
-          const helper = context.workbook.worksheets.getItem(record.helperSheet);
-          helper.visibility = 'Hidden';
-          helper.delete();
+        else if (sheets.has(helper) && state.structureProtected) {
+          remaining.helperSheet = helper;
+          addSkip(skipped, '', STRUCTURE_KEPT_REASON);
+        } else if (sheets.has(helper)) {
+          queueDeleteSheet(context, helper, sheets.get(helper));
           counts.helperSheet = true;
         }
       }
@@ -150,11 +156,7 @@ function boundingBox(cells: string[]): CellRange {
   };
 }
 
-function removeReview(
-  context: Excel.RequestContext,
-  load: { mark: ReviewMark; box: CellRange; block: Excel.Range; used?: Excel.Range },
-  counts: RemovalCounts,
-): void {
+function removeReview(context: Excel.RequestContext, load: ReviewLoad, counts: RemovalCounts): void {
   const { mark, box, block, used } = load;
   const ws = context.workbook.worksheets.getItem(mark.sheet);
   const grid = block.formulas;
@@ -171,10 +173,12 @@ function removeReview(
       if (v !== '' && v !== null && !ourKeys.has(cell)) foreign = true;
     }),
   );
+  // Nothing of the user's in the inserted columns (values outside the written box count too).
   const usedInside = !used || used.isNullObject || contains(box, parseAddress(used.address).range);
   if (mark.inserted && ours.length === mark.cells.length && !foreign && usedInside) {
     ws.getRange(mark.columns).delete('Left');
-    counts.reviewColumns += 2;
+    const cols = parseColumns(mark.columns);
+    counts.reviewColumns += cols.right - cols.left + 1;
     counts.reviewCells += ours.length;
     return;
   }
@@ -184,22 +188,39 @@ function removeReview(
   }
 }
 
+/** "L:M" → columns 12..13. */
+function parseColumns(columns: string): { left: number; right: number } {
+  const [a, b = a] = columns.split(':');
+  return { left: parseRangeA1(`${a}1`).left, right: parseRangeA1(`${b}1`).left };
+}
+
 function contains(outer: CellRange, inner: CellRange): boolean {
   return inner.top >= outer.top && inner.left >= outer.left && inner.bottom <= outer.bottom && inner.right <= outer.right;
 }
 
-/** Remove every mark the add-in recorded (highlights, comments, helper sheet, review columns). */
+/** Remove every mark the add-in made (highlights, comments, helper sheet, review columns). */
 export async function clearHighlights(context: Excel.RequestContext, opts: { supports?: Supports } = {}): Promise<ClearResult> {
   const supports = opts.supports ?? officeSupports;
+  const none: ClearResult = { cfs: 0, comments: 0, reviewCells: 0, reviewColumns: 0, helperSheet: false, skipped: [] };
+  // Sync 1: the record, the sheets, the comments.
   const stored = queueRecordLoad(context);
-  const sheetList = queueSheetList(context);
+  const workbook = queueWorkbookState(context, supports);
+  const comments = excelSupports(supports, API.comments) ? queueComments(context) : undefined;
   await context.sync();
-  const record = stored.get();
-  if (!stored.exists()) return { cfs: 0, comments: 0, reviewCells: 0, reviewColumns: 0, helperSheet: false, skipped: [] };
-  const removal = prepareRemoval(context, record, sheetList.get(), { highlights: true, review: true }, supports);
+  const record = stored.exists() ? stored.get() : emptyRecord();
+  const state = workbook.get();
+  // Without a record, what is recognisably ours still goes: the helper sheet, comments by their text.
+  const anyOurs = comments?.items.some((c) => isOurCommentText(c.content)) ?? false;
+  if (!stored.exists() && !state.sheets.has(HELPER_SHEET) && !anyOurs) return none;
+
+  // Sync 2: what exists of ours.
+  const located = comments ? queueLocations(comments, record) : undefined;
+  const removal = prepareRemoval(context, record, state, { highlights: true, review: true });
   await context.sync();
-  const { remaining, counts, skipped } = removal.commit();
-  queueRecordSave(context, remaining, true);
+
+  // Sync 3: remove, and keep the record of what stays.
+  const { remaining, counts, skipped } = removal.commit(located?.get() ?? []);
+  queueRecordSave(context, remaining, stored.exists());
   await context.sync();
   return { ...counts, skipped };
 }

@@ -10,6 +10,8 @@ export const PROTECTED_REASON = '该工作表受保护，无法写入标注';
 export const MISSING_SHEET_REASON = '找不到该工作表，无法写入标注';
 export const UNSUPPORTED_REASON = '此版本的 Excel 不支持所需的接口，无法写入标注';
 export const NO_COLUMNS_REASON = '评分表缺少评分标准、分值或得分列，无法添加复核列';
+export const STRUCTURE_REASON = '工作簿结构受保护（审阅 › 保护工作簿），无法添加或删除标注用的隐藏工作表；请取消保护后再试';
+export const STRUCTURE_KEPT_REASON = '工作簿结构受保护，标注用的隐藏工作表未能删除；取消保护后再次“清除标注”即可删除';
 
 /** A conditional format we added: matched on clear by its formula, unique to us (ids are mere priorities). */
 export interface CfMark {
@@ -25,7 +27,7 @@ export interface CfMark {
 export interface CommentMark {
   sheet: string;
   cell: string;
-  /** Comment.id, read back after the write sync. */
+  /** Comment.id (records of earlier versions); comments are recognised by COMMENT_PREFIX now. */
   id?: string;
 }
 

@@ -1,10 +1,16 @@
 /**
- * The pane: header, scan (Excel: sheet or workbook; browser: a picked file), summary, detected
- * tables, findings by table and severity; Excel adds the marking actions, the browser a grid
- * preview and the download of the annotated copy. Everything host-specific goes through Host.
+ * The pane, the worst first: the scan (Excel: sheet or workbook; browser: a picked file), the
+ * summary, then the findings ordered by severity and place with their filters, stepping and
+ * review states; the 得分率 chart and the detected tables folded under them. In the browser the
+ * grid preview sits beside the list at wide widths and under the selected finding at narrow
+ * ones; it never scrolls the page. Everything host-specific goes through Host.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   FluentProvider,
   makeStyles,
   mergeClasses,
@@ -29,79 +35,107 @@ import { ActionBar, type MarkAction } from './ActionBar';
 import { BrowserFilePanel } from './BrowserFilePanel';
 import { downloadBytes, type BrowserHost } from './browserHost';
 import { FindingList } from './FindingList';
+import { findingFormat } from './format';
 import { GridPreview } from './GridPreview';
-import { findingKey, groupFindings, tableKey, tableOfFinding } from './group';
-import { describeError, type Host, type MarkReport } from './host';
+import { findingKey, orderFindings, tableKey, tableOfFinding } from './group';
+import { describeError, type Host, type MarkReport, type Notice } from './host';
 import type { Locale, Strings } from './i18n';
 import { stringsFor } from './i18n';
+import { LevelChart } from './LevelChart';
+import { ratesByLevel1 } from './levels';
+import { useReviews } from './reviews';
 import { ScanBar } from './ScanBar';
 import { SummaryCard } from './SummaryCard';
 import { TableList } from './TableList';
 import { useScan } from './useScan';
 
+/** At this width the preview fits beside the list. */
+export const WIDE_QUERY = '(min-width: 960px)';
+
 const useStyles = makeStyles({
   page: {
     boxSizing: 'border-box',
     minHeight: '100vh',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalM },
+  header: { display: 'flex', flexDirection: 'column', gap: '2px', marginBottom: tokens.spacingVerticalS },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  layout: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  layout: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   wide: {
-    '@media (min-width: 960px)': {
-      display: 'grid',
-      gridTemplateColumns: 'minmax(360px, 480px) minmax(0, 1fr)',
-      alignItems: 'start',
-      columnGap: tokens.spacingHorizontalXXL,
-    },
+    display: 'grid',
+    gridTemplateColumns: 'minmax(360px, 520px) minmax(0, 1fr)',
+    alignItems: 'start',
+    columnGap: tokens.spacingHorizontalXXL,
   },
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  sticky: { '@media (min-width: 960px)': { position: 'sticky', top: tokens.spacingVerticalM } },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  sticky: { position: 'sticky', top: tokens.spacingVerticalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   sectionTitle: { margin: 0 },
   panel: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
   },
+  folded: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
 });
 
 export interface AppProps {
   host: Host;
   locale: Locale;
+  /** What the start-up found (browser mode and why). */
+  notices?: readonly Notice[];
 }
 
 function isBrowserHost(host: Host): host is BrowserHost {
   return host.kind === 'browser';
 }
 
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }): JSX.Element {
-  const styles = useStyles();
-  const id = useId('section');
+function useMediaQuery(query: string): boolean {
+  const get = () => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query).matches : false);
+  const [matches, setMatches] = useState(get);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const list = window.matchMedia(query);
+    const onChange = () => setMatches(list.matches);
+    list.addEventListener?.('change', onChange);
+    onChange();
+    return () => list.removeEventListener?.('change', onChange);
+  }, [query]);
+  return matches;
+}
+
+function NoticeBars({ notices, testId }: { notices: readonly Notice[]; testId: string }): JSX.Element | null {
+  if (notices.length === 0) return null;
   return (
-    <section className={styles.section} aria-labelledby={id} data-testid={testId}>
-      <Text as="h2" size={400} weight="semibold" id={id} className={styles.sectionTitle}>
-        {title}
-      </Text>
-      {children}
-    </section>
+    <>
+      {notices.map((n, i) => (
+        <MessageBar key={i} intent={n.intent} layout="multiline" data-testid={testId}>
+          <MessageBarBody>
+            <div lang="zh-CN">{n.zh}</div>
+            {n.en ? <div lang="en">{n.en}</div> : null}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
   );
 }
 
-function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
+function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; locale: Locale; notices?: readonly Notice[] }): JSX.Element {
   const styles = useStyles();
   const toasterId = useId('toaster');
+  const findingsTitleId = useId('findings-title');
   const { dispatchToast } = useToastController(toasterId);
   const { state, scan, reset, busy } = useScan(host);
+  const reviews = useReviews(host.reviews);
   const browser = isBrowserHost(host) ? host : undefined;
+  const wide = useMediaQuery(WIDE_QUERY);
 
   const [file, setFile] = useState<{ name: string; size: number } | undefined>();
   const [fileError, setFileError] = useState<{ zh: string; en?: string } | undefined>();
@@ -109,6 +143,18 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
   const [active, setActive] = useState<Finding | undefined>();
   const [running, setRunning] = useState<MarkAction | undefined>();
   const [downloading, setDownloading] = useState(false);
+  const [hostNotices, setHostNotices] = useState<Notice[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    host.startupNotices?.().then(
+      (n) => live && setHostNotices(n),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
   const outcome = state.outcome;
   const result = outcome?.result;
@@ -126,21 +172,29 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
     [dispatchToast],
   );
 
-  const groups = useMemo(
-    () => (result && outcome ? groupFindings(result.tables, result.findings, outcome.workbook.sheets.map((s) => s.name)) : []),
-    [result, outcome],
-  );
-  const counts = useMemo(() => new Map(groups.filter((g) => g.table).map((g) => [g.key, g.count])), [groups]);
+  const ordered = useMemo(() => (result && outcome ? orderFindings(result.findings, outcome.workbook.sheets.map((s) => s.name)) : []), [result, outcome]);
+  const counts = useMemo(() => {
+    const map = new Map<string, number>();
+    if (!result) return map;
+    for (const f of result.findings) {
+      const table = tableOfFinding(f, result.tables);
+      if (table) map.set(tableKey(table), (map.get(tableKey(table)) ?? 0) + 1);
+    }
+    return map;
+  }, [result]);
+  const rates = useMemo(() => (result ? ratesByLevel1(result.tables) : []), [result]);
+  const sheetOf = useCallback((name: string) => outcome?.workbook.sheets.find((s) => s.name === name), [outcome]);
+  const formatOf = useCallback((f: Finding) => findingFormat(f, sheetOf(f.sheet)), [sheetOf]);
 
-  // A new result: preview its first table with findings (or its first table), nothing selected.
+  // A new result: preview the table of its worst finding (or its first table), nothing selected.
   useEffect(() => {
     setActive(undefined);
-    const first = result ? (groups.find((g) => g.table)?.table ?? result.tables[0]) : undefined;
+    const first = result ? ((ordered[0] && tableOfFinding(ordered[0], result.tables)) ?? result.tables[0]) : undefined;
     setPreviewKey(first ? tableKey(first) : undefined);
-  }, [result, groups]);
+  }, [result, ordered]);
 
   const previewTable = result?.tables.find((x) => tableKey(x) === previewKey);
-  const previewSheet = previewTable ? outcome?.workbook.sheets.find((s) => s.name === previewTable.sheet) : undefined;
+  const previewSheet = previewTable ? sheetOf(previewTable.sheet) : undefined;
 
   const select = useCallback(
     (sheet: string, cell: string) => {
@@ -238,10 +292,24 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
   const scanError = state.status === 'error' ? state.error : undefined;
   const error = fileError ?? scanError;
   const hasScoring = !!result?.tables.some((x) => x.kind === 'scoring');
+  const showResult = !!result && !!outcome && state.status !== 'error';
+  const canPreview = !!browser && showResult && !!previewTable && !!previewSheet;
+  // Info notices of the start-up (browser mode and why) are the subtitle; warnings get a bar.
+  const startupInfo = notices.find((n) => n.intent === 'info');
+  const bars = [...notices.filter((n) => n !== startupInfo), ...hostNotices];
 
-  const scanBar = (
-    <ScanBar scopes={host.scopes} status={state.status} progress={state.progress} disabled={!!browser && !file} onScan={scan} t={t} />
+  const inlinePreview = useCallback(
+    (f: Finding) => {
+      if (!browser || wide || !result) return null;
+      const table = tableOfFinding(f, result.tables);
+      const sheet = table ? sheetOf(table.sheet) : undefined;
+      if (!table || !sheet) return null;
+      return <GridPreview sheet={sheet} table={table} findings={result.findings} activeCell={f.cell} compact t={t} />;
+    },
+    [browser, wide, result, sheetOf, t],
   );
+
+  const scanBar = <ScanBar scopes={host.scopes} status={state.status} progress={state.progress} disabled={!!browser && !file} onScan={scan} t={t} />;
 
   const main = (
     <div className={styles.column}>
@@ -254,14 +322,7 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
           scanBar
         )}
         {host.marking ? (
-          <ActionBar
-            running={running}
-            disabled={busy}
-            canHighlight={!!result && result.findings.length > 0}
-            canReview={hasScoring}
-            onAction={onAction}
-            t={t}
-          />
+          <ActionBar running={running} disabled={busy} canHighlight={!!result && result.findings.length > 0} canReview={hasScoring} onAction={onAction} t={t} />
         ) : null}
       </div>
 
@@ -275,22 +336,19 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
         </MessageBar>
       ) : null}
 
-      {result && outcome && state.status !== 'error' ? (
+      {showResult ? (
         <>
-          <SummaryCard summary={result.summary} source={outcome.workbook.source || undefined} t={t} />
-          {result.tables.length === 0 ? (
+          <NoticeBars notices={outcome!.notices} testId="read-notice" />
+          <SummaryCard summary={result!.summary} source={outcome!.workbook.source || undefined} t={t} />
+          {result!.tables.length === 0 ? (
             <MessageBar intent="warning" layout="multiline" data-testid="no-tables">
               <MessageBarBody>
                 <MessageBarTitle>{t.noTables}</MessageBarTitle>
                 {t.noTablesDetail}
               </MessageBarBody>
             </MessageBar>
-          ) : (
-            <Section title={t.tables} testId="tables">
-              <TableList tables={result.tables} counts={counts} t={t} selectedKey={browser ? previewKey : undefined} onSelect={onTable} />
-            </Section>
-          )}
-          {result.tables.length > 0 && result.findings.length === 0 ? (
+          ) : null}
+          {result!.tables.length > 0 && result!.findings.length === 0 ? (
             <MessageBar intent="success" layout="multiline" data-testid="no-findings">
               <MessageBarBody>
                 <MessageBarTitle>{t.noFindings}</MessageBarTitle>
@@ -298,39 +356,84 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          {result.findings.length > 0 ? (
-            <Section title={t.findingsTitle(result.findings.length)} testId="findings">
-              <FindingList key={state.scanId} groups={groups} t={t} activeKey={active ? findingKey(active) : undefined} onActivate={onActivate} />
-            </Section>
+          {result!.findings.length > 0 ? (
+            <section className={styles.section} aria-labelledby={findingsTitleId} data-testid="findings">
+              <Text as="h2" size={400} weight="semibold" id={findingsTitleId} className={styles.sectionTitle}>
+                {t.findingsTitle(result!.findings.length)}
+              </Text>
+              {reviews.error ? (
+                <MessageBar intent="warning" data-testid="reviews-error">
+                  <MessageBarBody>
+                    {t.reviewsNotSaved}
+                    {t.colon}
+                    {describeError(reviews.error).zh}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+              <FindingList
+                key={state.scanId}
+                findings={ordered}
+                t={t}
+                locale={locale}
+                activeKey={active ? findingKey(active) : undefined}
+                onActivate={onActivate}
+                stateOf={reviews.stateOf}
+                onState={reviews.set}
+                formatOf={formatOf}
+                inlinePreview={inlinePreview}
+              />
+              {!host.reviews.persistent ? (
+                <Text size={200} className={styles.subtitle}>
+                  {t.reviewsSession}
+                </Text>
+              ) : null}
+            </section>
+          ) : null}
+          {result!.tables.length > 0 ? (
+            <Accordion multiple collapsible className={styles.folded} data-testid="folded">
+              {rates.length > 0 ? (
+                <AccordionItem value="chart">
+                  <AccordionHeader data-testid="chart-header">{t.levelChart}</AccordionHeader>
+                  <AccordionPanel>
+                    <LevelChart rates={rates} t={t} />
+                  </AccordionPanel>
+                </AccordionItem>
+              ) : null}
+              <AccordionItem value="tables">
+                <AccordionHeader data-testid="tables-header">{t.tablesTitle(result!.tables.length)}</AccordionHeader>
+                <AccordionPanel>
+                  <div data-testid="tables">
+                    <TableList tables={result!.tables} counts={counts} t={t} selectedKey={browser ? previewKey : undefined} onSelect={onTable} />
+                  </div>
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
           ) : null}
         </>
       ) : null}
     </div>
   );
 
-  const showPreview = !!browser && !!result && state.status !== 'error' && !!previewTable && !!previewSheet;
+  const beside = canPreview && wide;
   return (
     <main className={styles.page} data-host={host.kind}>
       <header className={styles.header}>
-        <Text as="h1" size={600} weight="semibold" className={styles.title}>
+        <Text as="h1" size={500} weight="semibold" className={styles.title}>
           {t.title}
         </Text>
-        <Text size={200} className={styles.subtitle}>
-          {browser ? t.subtitleBrowser : t.subtitleExcel}
+        <Text size={200} className={styles.subtitle} data-testid="subtitle">
+          {startupInfo ? (locale === 'zh' ? startupInfo.zh : (startupInfo.en ?? startupInfo.zh)) : browser ? t.subtitleBrowser : t.subtitleExcel}
         </Text>
       </header>
-      <div className={mergeClasses(styles.layout, browser && styles.wide)}>
+      <div className={styles.layout}>
+        <NoticeBars notices={bars} testId="host-notice" />
+      </div>
+      <div className={mergeClasses(styles.layout, beside && styles.wide)} style={bars.length > 0 ? { marginTop: tokens.spacingVerticalM } : undefined}>
         {main}
-        {showPreview ? (
-          <div className={mergeClasses(styles.panel, styles.sticky)}>
-            <GridPreview
-              sheet={previewSheet!}
-              table={previewTable!}
-              findings={result!.findings}
-              activeCell={active && active.sheet === previewTable!.sheet ? active.cell : undefined}
-              t={t}
-            />
-          </div>
+        {beside ? (
+          <aside className={mergeClasses(styles.panel, styles.sticky)} aria-label={t.preview}>
+            <GridPreview sheet={previewSheet!} table={previewTable!} findings={result!.findings} activeCell={active && active.sheet === previewTable!.sheet ? active.cell : undefined} t={t} />
+          </aside>
         ) : null}
       </div>
       <Toaster toasterId={toasterId} position="bottom-end" />
@@ -338,11 +441,11 @@ function Pane({ host, t }: { host: Host; t: Strings }): JSX.Element {
   );
 }
 
-export function App({ host, locale }: AppProps): JSX.Element {
+export function App({ host, locale, notices }: AppProps): JSX.Element {
   const t = stringsFor(locale);
   return (
     <FluentProvider theme={webLightTheme} lang={locale === 'zh' ? 'zh-CN' : 'en'}>
-      <Pane host={host} t={t} />
+      <Pane host={host} t={t} locale={locale} notices={notices} />
     </FluentProvider>
   );
 }

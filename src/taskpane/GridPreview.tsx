@@ -1,6 +1,8 @@
 /**
- * Browser mode: the cells of one detected table (its first rows), with the cells that carry a
- * finding tinted by severity and the selected finding's cell outlined.
+ * Browser mode: the cells of one detected table around the selected finding, values in the
+ * cells' own number formats, the cells that carry a finding tinted by severity and the selected
+ * finding's cell outlined. It scrolls inside itself to that cell, never the page. Compact: the
+ * header row and the rows next to the cell, for the list at narrow widths.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import {
@@ -17,12 +19,15 @@ import {
 } from '@fluentui/react-components';
 import type { Finding, Severity } from '../core/audit/types';
 import type { DetectedTable } from '../core/layout/types';
-import { a1, columnLetters, rangeA1 } from '../core/sheet/address';
+import { a1, columnLetters, parseRangeA1, rangeA1 } from '../core/sheet/address';
 import { isCellError, type CellValue, type SheetModel } from '../core/sheet/model';
+import { formatCellNumber } from './format';
 import type { Strings } from './i18n';
 import { SEVERITY_COLORS } from './severity';
 
 export const PREVIEW_ROWS = 40;
+/** Rows on each side of the cell in the compact preview. */
+const COMPACT_RADIUS = 2;
 const COLUMN_WIDTH = 96;
 const ROW_HEADER_WIDTH = 44;
 
@@ -31,7 +36,7 @@ const useStyles = makeStyles({
   caption: { display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
   scroller: {
     overflow: 'auto',
-    maxHeight: '60vh',
+    maxHeight: '70vh',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
@@ -73,27 +78,55 @@ const useStyles = makeStyles({
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function display(v: CellValue): string {
+function display(v: CellValue, numFmt: string | undefined): string {
   if (v === null) return '';
-  if (typeof v === 'number') return String(Math.round(v * 10000) / 10000);
+  if (typeof v === 'number') return formatCellNumber(v, numFmt);
   if (isCellError(v)) return v.error;
   return String(v);
+}
+
+/** The scroll position that shows [start, start + size) in a view of `view` pixels whose first `covered` pixels are under a sticky header. */
+function nearest(scroll: number, view: number, start: number, size: number, covered: number): number {
+  if (start - covered < scroll) return Math.max(0, start - covered);
+  if (start + size > scroll + view) return start + size - view;
+  return scroll;
+}
+
+/** Row numbers shown: a window of the table that holds the active row (compact: header and neighbours). */
+export function previewRows(table: Pick<DetectedTable, 'range' | 'headerRow'>, activeRow: number | undefined, compact: boolean): number[] {
+  const { top, bottom } = table.range;
+  if (compact && activeRow !== undefined) {
+    const from = Math.max(top, activeRow - COMPACT_RADIUS);
+    const to = Math.min(bottom, activeRow + COMPACT_RADIUS);
+    const near = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    return near.includes(table.headerRow) ? near : [table.headerRow, ...near];
+  }
+  const size = Math.min(PREVIEW_ROWS, bottom - top + 1);
+  const start = activeRow === undefined ? top : Math.max(top, Math.min(activeRow - 5, bottom - size + 1));
+  return Array.from({ length: size }, (_, i) => start + i);
 }
 
 export interface GridPreviewProps {
   sheet: SheetModel;
   table: DetectedTable;
-  findings: Finding[];
+  findings: readonly Finding[];
   activeCell?: string;
+  /** Only the header row and the rows next to the active cell. */
+  compact?: boolean;
   t: Strings;
 }
 
-export function GridPreview({ sheet, table, findings, activeCell, t }: GridPreviewProps): JSX.Element {
+export function GridPreview({ sheet, table, findings, activeCell, compact = false, t }: GridPreviewProps): JSX.Element {
   const styles = useStyles();
   const activeRef = useRef<HTMLTableCellElement | null>(null);
-  const { top, left, right, bottom } = table.range;
-  const last = Math.min(bottom, top + PREVIEW_ROWS - 1);
-  const rows = useMemo(() => Array.from({ length: last - top + 1 }, (_, i) => top + i), [top, last]);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const { left, right, top, bottom } = table.range;
+  const activeRow = useMemo(() => {
+    if (!activeCell) return undefined;
+    const r = parseRangeA1(activeCell).top;
+    return r >= top && r <= bottom ? r : undefined;
+  }, [activeCell, top, bottom]);
+  const rows = useMemo(() => previewRows(table, activeRow, compact), [table, activeRow, compact]);
   const cols = useMemo(() => Array.from({ length: right - left + 1 }, (_, i) => left + i), [left, right]);
 
   // The findings of this sheet on each cell: worst severity and the messages (as a tooltip).
@@ -111,9 +144,16 @@ export function GridPreview({ sheet, table, findings, activeCell, t }: GridPrevi
     return map;
   }, [findings, sheet.name]);
 
+  // Bring the cell into view inside the grid, not the page (scrollIntoView would move every
+  // scrolling ancestor), and only as far as needed, keeping clear of the sticky headers.
   useEffect(() => {
-    activeRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [activeCell, table]);
+    const scroller = scrollerRef.current;
+    const cell = activeRef.current;
+    if (!scroller || !cell) return;
+    const headerHeight = scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    scroller.scrollTop = nearest(scroller.scrollTop, scroller.clientHeight, cell.offsetTop, cell.offsetHeight, headerHeight);
+    scroller.scrollLeft = nearest(scroller.scrollLeft, scroller.clientWidth, cell.offsetLeft, cell.offsetWidth, ROW_HEADER_WIDTH);
+  }, [activeCell, table, rows]);
 
   const kind = t.kind[table.kind];
   const range = rangeA1(table.range);
@@ -121,9 +161,9 @@ export function GridPreview({ sheet, table, findings, activeCell, t }: GridPrevi
     <section className={styles.root} aria-label={t.preview} data-testid="grid-preview">
       <div className={styles.caption}>
         <Text weight="semibold">{t.previewOf(kind, table.sheet, range)}</Text>
-        <Text size={200}>{t.previewRows(rows.length, bottom - top + 1)}</Text>
+        {compact ? null : <Text size={200}>{t.previewRows(rows.length, bottom - top + 1)}</Text>}
       </div>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={`${t.preview} ${table.sheet}!${range}`}>
+      <div className={styles.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label={`${t.preview} ${table.sheet}!${range}`}>
         <Table
           size="extra-small"
           className={styles.table}
@@ -155,7 +195,7 @@ export function GridPreview({ sheet, table, findings, activeCell, t }: GridPrevi
                   const master = sheet.masterOf(r, c);
                   const inside = master.row !== r || master.col !== c;
                   const v = inside ? null : sheet.value(r, c);
-                  const text = display(v);
+                  const text = display(v, sheet.cell(r, c)?.numFmt);
                   const flag = flags.get(address);
                   const active = activeCell === address;
                   return (
@@ -164,6 +204,7 @@ export function GridPreview({ sheet, table, findings, activeCell, t }: GridPrevi
                       ref={active ? activeRef : undefined}
                       data-cell={address}
                       data-flag={flag?.severity}
+                      data-active={active ? true : undefined}
                       title={flag ? `${address} ${text}\n${flag.messages.join('\n')}` : text ? `${address} ${text}` : undefined}
                       className={mergeClasses(
                         styles.cell,
@@ -182,7 +223,7 @@ export function GridPreview({ sheet, table, findings, activeCell, t }: GridPrevi
           </TableBody>
         </Table>
       </div>
-      <Text size={200}>{t.previewHint}</Text>
+      {compact ? null : <Text size={200}>{t.previewHint}</Text>}
     </section>
   );
 }

@@ -1,7 +1,6 @@
 /** Counts of the audit: errors, warnings, notes as badges; tables, indicators; total score and grade when stated. */
 import { Badge, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { AuditSummary } from '../core/audit/types';
-import { formatValue } from './group';
 import type { Strings } from './i18n';
 import { BADGE_COLOR, SeverityIcon } from './severity';
 
@@ -59,7 +58,7 @@ export function SummaryCard({ summary, source, t }: SummaryCardProps): JSX.Eleme
               {t.totalScore}
               {t.colon}
               <span className={styles.figure} data-testid="total-score">
-                {formatValue(summary.totalScore)}
+                {Number(summary.totalScore.toFixed(4))}
               </span>
             </Text>
           ) : null}

@@ -9,7 +9,7 @@ import { WorkbookReadError } from '../io/reader';
 import { readAnyWorkbook, ReadResult } from '../io/read-any';
 import { annotationBase } from '../io/model-to-xlsx';
 import { writeAnnotatedCopy } from '../io/annotate';
-import type { Host, ReadProgress, ScanScope } from './host';
+import { memoryReviewStore, type Host, type ReadProgress, type ScanScope } from './host';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,6 +41,8 @@ export function createBrowserHost(): BrowserHost {
   const host: BrowserHost = {
     kind: 'browser',
     scopes: ['workbook'],
+    // No workbook to keep them in: 已复核 / 忽略 last for the session.
+    reviews: memoryReviewStore(),
     file: () => picked,
     setFile(file) {
       picked = file;

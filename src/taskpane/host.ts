@@ -1,6 +1,7 @@
 /**
  * What the pane needs from where it runs. The pane only talks to this interface: excelHost.ts
- * implements it over Office.js (src/excel), browserHost.ts over a picked .xlsx file (src/io).
+ * implements it over Office.js (src/excel), browserHost.ts over a picked .xlsx file (src/io); a
+ * WPS host will implement it over WPS's object model. Nothing here names an Office type.
  */
 import type { AuditResult } from '../core/audit/audit';
 import type { Finding } from '../core/audit/types';
@@ -20,7 +21,14 @@ export interface ReadProgress {
   sheet: string;
 }
 
-/** A sheet an action left alone, with the reason in Chinese. */
+/** Something the pane should tell the user, in Chinese (and English where the host has it). */
+export interface Notice {
+  intent: 'info' | 'warning' | 'error';
+  zh: string;
+  en?: string;
+}
+
+/** A sheet an action left alone, with the reason in Chinese; sheet '' means the whole workbook. */
 export interface SkippedSheet {
   sheet: string;
   reason: string;
@@ -46,22 +54,41 @@ export interface MarkingHost {
   insertReviewColumns(tables: DetectedTable[]): Promise<MarkReport>;
 }
 
+/** A reviewer's verdict on a finding: checked and accepted as a real problem, or dismissed. */
+export type ReviewState = 'reviewed' | 'ignored';
+
+/** Review states by reviewKey (reviews.ts), kept with the workbook where the host can. */
+export interface ReviewStore {
+  /** The states are saved with the workbook (Excel: its settings); otherwise only for this session. */
+  readonly persistent: boolean;
+  load(): Promise<Record<string, ReviewState>>;
+  save(states: Record<string, ReviewState>): Promise<void>;
+}
+
 export interface Host {
   readonly kind: HostKind;
   /** Scopes this host can read ('sheet' needs an active sheet: Excel only). */
   readonly scopes: readonly ScanScope[];
-  /** Read into the sheet model. Throws WorkbookReadError (src/io) for an unreadable file. */
-  read(scope: ScanScope, onProgress?: (p: ReadProgress) => void): Promise<WorkbookModel>;
+  /**
+   * Read into the sheet model. Throws WorkbookReadError (src/io) for an unreadable file; tells
+   * through onNotice what it could not read in full.
+   */
+  read(scope: ScanScope, onProgress?: (p: ReadProgress) => void, onNotice?: (n: Notice) => void): Promise<WorkbookModel>;
   /** Put the cursor on a cell (Excel) or show it in the preview (browser). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Present when the host can write marks into the open workbook. */
   readonly marking?: MarkingHost;
+  readonly reviews: ReviewStore;
+  /** What to tell the user before anything is read (an old Excel, an .xls workbook). */
+  startupNotices?(): Promise<Notice[]>;
 }
 
-/** The audit the pane ran, with the model it ran on (the browser preview draws from it). */
+/** The audit the pane ran, with the model it ran on (the preview and the value formats draw from it). */
 export interface ScanOutcome {
   result: AuditResult;
   workbook: WorkbookModel;
+  /** What the host could not read in full. */
+  notices: Notice[];
 }
 
 /** A thrown value as text: a WorkbookReadError gives both languages, anything else its message. */
@@ -74,4 +101,16 @@ export function describeError(error: unknown): { zh: string; en?: string } {
     }
   }
   return { zh: String(error) };
+}
+
+/** Review states for a session only (a host with nowhere to keep them). */
+export function memoryReviewStore(): ReviewStore {
+  let states: Record<string, ReviewState> = {};
+  return {
+    persistent: false,
+    load: async () => ({ ...states }),
+    save: async (next) => {
+      states = { ...next };
+    },
+  };
 }

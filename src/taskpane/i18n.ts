@@ -5,6 +5,7 @@
 import type { TableKind } from '../core/layout/types';
 import type { Severity } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
+import type { StatusFilter } from './group';
 
 export type Locale = 'zh' | 'en';
 
@@ -89,6 +90,39 @@ export interface Strings {
   dismiss: string;
   severity: Record<Severity, string>;
   kind: Record<TableKind, string>;
+  // Start-up
+  connecting: string;
+  slowStart: string;
+  useBrowserMode: string;
+  browserNoOffice: string;
+  browserOutsideOffice: string;
+  browserOtherHost: (host: string) => string;
+  // Findings: filters, stepping, review states
+  filterSeverity: string;
+  filterChecks: string;
+  allChecks: string;
+  checksChosen: (n: number) => string;
+  filterStatus: string;
+  status: Record<StatusFilter, string>;
+  previous: string;
+  next: string;
+  position: (index: number, total: number) => string;
+  noPosition: (total: number) => string;
+  stepped: (index: number, total: number, what: string) => string;
+  noneShown: string;
+  clearFilters: string;
+  reviewed: string;
+  ignore: string;
+  reviewStates: string;
+  reviewsSession: string;
+  reviewsNotSaved: string;
+  shownOf: (shown: number, total: number) => string;
+  // Summary extras
+  levelChart: string;
+  levelChartHint: string;
+  levelRow: (name: string, score: string, points: string, rate: string) => string;
+  tablesTitle: (n: number) => string;
+  notices: string;
 }
 
 const ZH: Strings = {
@@ -133,11 +167,11 @@ const ZH: Strings = {
   annotate: '标注',
   clearMarks: '清除标注',
   reviewColumns: '插入复核列',
-  reviewColumnsHint: '在评分表右侧添加“规则得分”和“一致性检查”两列',
+  reviewColumnsHint: '在评分表右侧添加“一致性检查”列（=PERF.CHECK），表中有实际值列时再加“规则得分”列（=PERF.RULESCORE）',
   annotated: (cells, comments) => `已标注 ${cells} 个单元格，添加 ${comments} 条批注`,
   cleared: (n) => (n > 0 ? `已清除 ${n} 处标注` : '没有需要清除的标注'),
   reviewInserted: (tables, columns) => `已为 ${tables} 张评分表添加复核列${columns ? `（${columns}）` : ''}`,
-  skipped: (sheet, reason) => `${sheet}：${reason}`,
+  skipped: (sheet, reason) => (sheet ? `${sheet}：${reason}` : reason),
   actionFailed: '操作失败',
   scanFailed: '审核失败',
   chooseFile: '选择工作簿',
@@ -157,6 +191,36 @@ const ZH: Strings = {
   dismiss: '关闭',
   severity: { error: '错误', warning: '警告', info: '提示' },
   kind: KIND_LABELS,
+  connecting: '正在连接 Excel…',
+  slowStart: 'Office 仍未就绪。若本页是在浏览器中直接打开的（不在 Excel 中），可以改用浏览器模式。',
+  useBrowserMode: '使用浏览器模式',
+  browserNoOffice: '未加载 Office：本页以浏览器模式运行。选择一个 .xlsx 工作簿即可审核，原文件不会被修改。要在 Excel 中使用，请通过“插入 › 加载项”加载本加载项。',
+  browserOutsideOffice: '本页不在 Excel 中打开：以浏览器模式运行。选择一个 .xlsx 工作簿即可审核，原文件不会被修改。',
+  browserOtherHost: (host) => `本加载项用于 Excel（当前为 ${host}）：以浏览器模式运行，可选择 .xlsx 工作簿审核。`,
+  filterSeverity: '严重程度',
+  filterChecks: '检查项',
+  allChecks: '全部检查项',
+  checksChosen: (n) => `已选 ${n} 项检查`,
+  filterStatus: '复核状态',
+  status: { active: '未忽略', pending: '待复核', reviewed: '已复核', ignored: '已忽略', all: '全部' },
+  previous: '上一个',
+  next: '下一个',
+  position: (i, n) => `第 ${i} / ${n} 条`,
+  noPosition: (n) => `共 ${n} 条`,
+  stepped: (i, n, what) => `第 ${i} / ${n} 条：${what}`,
+  noneShown: '没有符合筛选条件的审核发现',
+  clearFilters: '清除筛选',
+  reviewed: '已复核',
+  ignore: '忽略',
+  reviewStates: '复核状态',
+  reviewsSession: '浏览器模式下，“已复核”“忽略”只在本次打开期间保留。',
+  reviewsNotSaved: '复核状态未能保存到工作簿',
+  shownOf: (shown, total) => (shown < total ? `显示 ${shown} / ${total} 条` : `共 ${total} 条`),
+  levelChart: '得分率（按一级指标）',
+  levelChartHint: '各一级指标下末级指标的得分之和 ÷ 分值之和',
+  levelRow: (name, score, points, rate) => `${name}：得分 ${score} / 分值 ${points}，得分率 ${rate}`,
+  tablesTitle: (n) => `识别到的表格（${n}）`,
+  notices: '提示信息',
 };
 
 const EN: Strings = {
@@ -201,11 +265,11 @@ const EN: Strings = {
   annotate: 'Highlight',
   clearMarks: 'Clear highlights',
   reviewColumns: 'Insert review columns',
-  reviewColumnsHint: 'Add the 规则得分 and 一致性检查 columns right of each scoring table',
+  reviewColumnsHint: 'Add a 一致性检查 column (=PERF.CHECK) right of each scoring table, and a 规则得分 column (=PERF.RULESCORE) where the table has measured values',
   annotated: (cells, comments) => `Highlighted ${cells} cells, added ${comments} comments`,
   cleared: (n) => (n > 0 ? `Removed ${n} marks` : 'Nothing to clear'),
   reviewInserted: (tables, columns) => `Added review columns to ${tables} scoring ${tables === 1 ? 'table' : 'tables'}${columns ? ` (${columns})` : ''}`,
-  skipped: (sheet, reason) => `${sheet}: ${reason}`,
+  skipped: (sheet, reason) => (sheet ? `${sheet}: ${reason}` : reason),
   actionFailed: 'The action failed',
   scanFailed: 'The audit failed',
   chooseFile: 'Choose workbook',
@@ -233,6 +297,36 @@ const EN: Strings = {
     'selfeval-indicators': 'Self-evaluation (indicators)',
     totals: 'Money totals',
   },
+  connecting: 'Connecting to Excel…',
+  slowStart: 'Office is still not ready. If this page was opened in a browser (not in Excel), you can use browser mode.',
+  useBrowserMode: 'Use browser mode',
+  browserNoOffice: 'Office is not loaded: this page runs in browser mode. Pick an .xlsx workbook to audit it; the file itself is never changed. To use it in Excel, add the add-in with Insert › Add-ins.',
+  browserOutsideOffice: 'This page is not open in Excel: browser mode. Pick an .xlsx workbook to audit it; the file itself is never changed.',
+  browserOtherHost: (host) => `This add-in is for Excel (this is ${host}): browser mode, pick an .xlsx workbook to audit it.`,
+  filterSeverity: 'Severity',
+  filterChecks: 'Checks',
+  allChecks: 'All checks',
+  checksChosen: (n) => `${n} ${n === 1 ? 'check' : 'checks'} chosen`,
+  filterStatus: 'Review status',
+  status: { active: 'Not ignored', pending: 'To review', reviewed: 'Reviewed', ignored: 'Ignored', all: 'All' },
+  previous: 'Previous',
+  next: 'Next',
+  position: (i, n) => `${i} of ${n}`,
+  noPosition: (n) => `${n} in all`,
+  stepped: (i, n, what) => `${i} of ${n}: ${what}`,
+  noneShown: 'No finding matches the filters',
+  clearFilters: 'Clear filters',
+  reviewed: 'Reviewed',
+  ignore: 'Ignore',
+  reviewStates: 'Review status',
+  reviewsSession: 'In browser mode, Reviewed and Ignore last only while this page is open.',
+  reviewsNotSaved: 'The review status could not be saved in the workbook',
+  shownOf: (shown, total) => (shown < total ? `${shown} of ${total} shown` : `${total} in all`),
+  levelChart: 'Score rate by first-level indicator',
+  levelChartHint: 'Sum of the scores over the sum of the points of the leaf indicators under each first-level indicator',
+  levelRow: (name, score, points, rate) => `${name}: ${score} of ${points} points, ${rate}`,
+  tablesTitle: (n) => `Detected tables (${n})`,
+  notices: 'Notices',
 };
 
 const TABLE: Record<Locale, Strings> = { zh: ZH, en: EN };

@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { auditWorkbook } from '../core/audit/audit';
-import { describeError, type Host, type ReadProgress, type ScanOutcome, type ScanScope } from './host';
+import { describeError, type Host, type Notice, type ReadProgress, type ScanOutcome, type ScanScope } from './host';
 
 export type ScanStatus = 'idle' | 'reading' | 'auditing' | 'done' | 'error';
 
@@ -39,16 +39,21 @@ export function useScan(host: Host): {
     async (scope: ScanScope) => {
       const id = ++run.current;
       setState((s) => ({ status: 'reading', scanId: id, scope, outcome: s.outcome }));
+      const notices: Notice[] = [];
       try {
-        const workbook = await host.read(scope, (progress) => {
-          if (run.current === id) setState((s) => ({ ...s, progress }));
-        });
+        const workbook = await host.read(
+          scope,
+          (progress) => {
+            if (run.current === id) setState((s) => ({ ...s, progress }));
+          },
+          (notice) => notices.push(notice),
+        );
         if (run.current !== id) return;
         setState((s) => ({ ...s, status: 'auditing' }));
         await nextFrame();
         const result = auditWorkbook(workbook);
         if (run.current !== id) return;
-        setState({ status: 'done', scanId: id, scope, outcome: { result, workbook } });
+        setState({ status: 'done', scanId: id, scope, outcome: { result, workbook, notices } });
       } catch (error) {
         if (run.current !== id) return;
         setState({ status: 'error', scanId: id, scope, error: describeError(error) });

@@ -3,12 +3,17 @@
  *
  * End to end: the production build (dist/) in Debian's chromium, in browser mode (office.js is
  * blocked, so the page runs outside Office). Upload a seed scoring workbook, scan, and check that
- * the pane shows exactly the findings auditWorkbook gives in Node, including known real
- * inconsistencies of the seed tables; download the annotated copy and open it with exceljs.
+ * the pane shows exactly the findings auditWorkbook gives in Node, the worst first, including
+ * known real inconsistencies of the seed tables; that the first finding is visible without
+ * scrolling at 360 × 800 and 1280 × 800; filter by check and by severity, step through with
+ * 下一个 / 上一个, mark 已复核, open the 得分率 chart; download the annotated copy and open it with
+ * exceljs.
  *
  * Outside CI a missing dist/ (or a missing /usr/bin/chromium) skips the test with a message; in CI
- * (process.env.CI set) it fails instead — `npm test` builds first and .ci/run installs chromium.
- * Screenshot: test/out/pane.png.
+ * (process.env.CI set) it fails instead — `npm test` builds first and .ci/run installs chromium and
+ * fonts-noto-cjk (without them the screenshots show boxes for Chinese).
+ * Screenshots: test/out/pane-360.png, pane-1280.png (the first screen), pane-1280-stepped.png,
+ * pane-360-stepped.png, pane-chart.png.
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -18,12 +23,18 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { auditWorkbook, type AuditResult } from '../../src/core/audit/audit';
+import { checkName } from '../../src/core/audit/catalogue';
 import { readWorkbook } from '../../src/io/reader';
+import { orderFindings } from '../../src/taskpane/group';
+import { ratesByLevel1 } from '../../src/taskpane/levels';
 
 const REPO = path.resolve(__dirname, '../..');
 const DIST = process.env.ADDIN_DIST_DIR ? path.resolve(process.env.ADDIN_DIST_DIR) : path.join(REPO, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SEED = path.join(REPO, 'test/fixtures/xlsx/seed003-scoring.xlsx');
+const COMPLETION = path.join(REPO, 'test/fixtures/xlsx/seed003-completion.xlsx');
+const NARROW = { width: 360, height: 800 };
+const WIDE = { width: 1280, height: 800 };
 const OUT = path.join(REPO, 'test/out');
 const RESULT_SHEET = '审核结果';
 
@@ -89,6 +100,24 @@ interface Shown {
 
 const key = (f: { sheet: string; cell: string; code: string; severity: string }): string => `${f.sheet}!${f.cell}|${f.code}|${f.severity}`;
 
+async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  // The file is read asynchronously: wait until the pane names it and the scan button is enabled.
+  await page.getByTestId('file-name').filter({ hasText: name }).waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid="scan-button"]:enabled').waitFor({ timeout: 20_000 });
+  await page.getByTestId('scan-button').click();
+}
+
+/** The list as shown: data of every finding button, in order. */
+function shownFindings(page: Page): Promise<Shown[]> {
+  return page.getByTestId('finding-item').evaluateAll((els) =>
+    els.map((e) => {
+      const d = (e as HTMLElement).dataset;
+      return { sheet: d.sheet ?? '', cell: d.cell ?? '', code: d.code ?? '', severity: d.severity ?? '', text: e.textContent ?? '' };
+    }),
+  );
+}
+
 const distPresent = existsSync(path.join(DIST, 'taskpane.html'));
 const chromiumPresent = existsSync(CHROMIUM);
 
@@ -134,7 +163,7 @@ if ((!distPresent || !chromiumPresent) && process.env.CI) {
         headless: true,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         acceptDownloads: true,
-        viewport: { width: 1280, height: 900 },
+        viewport: WIDE,
         locale: 'zh-CN',
       });
       page = await context.newPage();
@@ -155,33 +184,27 @@ if ((!distPresent || !chromiumPresent) && process.env.CI) {
       if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
-    it('starts in browser mode with the Chinese pane', async () => {
+    it('starts in browser mode with the Chinese pane, and says why', async () => {
       await expect(page.locator('h1').textContent()).resolves.toBe('评分审核');
+      await expect(page.getByTestId('subtitle').textContent()).resolves.toContain('浏览器模式');
       await expect(page.getByTestId('scan-button').isDisabled()).resolves.toBe(true);
       expect(await page.getByTestId('file-input').getAttribute('accept')).toContain('.xlsx');
     });
 
-    it('shows the same findings as auditWorkbook in Node', async () => {
-      await page.getByTestId('file-input').setInputFiles({ name: fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
-      // The file is read asynchronously: wait until the pane names it and the scan button is enabled.
-      await page.getByTestId('file-name').filter({ hasText: fileName }).waitFor({ timeout: 20_000 });
-      await page.locator('[data-testid="scan-button"]:enabled').waitFor({ timeout: 20_000 });
-      await page.getByTestId('scan-button').click();
+    it('shows the same findings as auditWorkbook in Node, the worst first, with Chinese check names', async () => {
+      await upload(page, fileName, Buffer.from(bytes));
       await page.getByTestId('finding-item').first().waitFor({ timeout: 30_000 });
 
-      const shown: Shown[] = await page.getByTestId('finding-item').evaluateAll((els) =>
-        els.map((e) => {
-          const d = (e as HTMLElement).dataset;
-          return { sheet: d.sheet ?? '', cell: d.cell ?? '', code: d.code ?? '', severity: d.severity ?? '', text: e.textContent ?? '' };
-        }),
-      );
+      const shown = await shownFindings(page);
       expect(expected.findings.length).toBeGreaterThan(0);
       expect(shown).toHaveLength(expected.findings.length);
-      expect(shown.map(key).sort()).toEqual(expected.findings.map(key).sort());
-      // Each item shows its message.
+      // In the pane's order: severity, then place.
+      expect(shown.map(key)).toEqual(orderFindings(expected.findings, expected.tables.map((t) => t.sheet).filter((s, i, a) => a.indexOf(s) === i)).map(key));
       for (const f of expected.findings) {
         const item = shown.find((s) => key(s) === key(f));
         expect(item?.text).toContain(f.message);
+        expect(item?.text).toContain(checkName(f.code));
+        expect(item?.text).not.toContain(f.code);
       }
 
       // Real inconsistencies of the seed scoring tables: 计划安排合理性 scored 0.75 under a 1/0.5/0 rule,
@@ -195,28 +218,104 @@ if ((!distPresent || !chromiumPresent) && process.env.CI) {
         expect(item?.text).toContain(String(score));
       }
 
-      // Summary counts as badges, the detected tables with their kinds.
+      // Summary counts as badges; the detected tables folded under the findings.
       const s = expected.summary;
       await expect(page.getByTestId('count-error').textContent()).resolves.toContain(String(s.errors));
       await expect(page.getByTestId('count-warning').textContent()).resolves.toContain(String(s.warnings));
       await expect(page.getByTestId('count-info').textContent()).resolves.toContain(String(s.infos));
-      const tables = await page.getByTestId('table-item').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.sheet}!${(e as HTMLElement).dataset.range} ${(e as HTMLElement).dataset.kind}`));
-      expect(tables).toHaveLength(expected.tables.length);
-      if (expected.tables.some((t) => t.kind === 'scoring')) await expect(page.getByTestId('table-list').textContent()).resolves.toContain('评分表');
+      await expect(page.getByTestId('tables-header').textContent()).resolves.toContain(`识别到的表格（${expected.tables.length}）`);
+      await expect(page.getByTestId('table-item').count()).resolves.toBe(0);
+      await page.getByTestId('tables-header').locator('button').click();
+      await expect(page.getByTestId('table-item').count()).resolves.toBe(expected.tables.length);
+      await page.getByTestId('tables-header').locator('button').click();
     });
 
-    it('shows a finding in the grid preview when it is chosen by keyboard', async () => {
+    it('shows the first finding without scrolling at 360 × 800 and 1280 × 800', async () => {
+      mkdirSync(OUT, { recursive: true });
+      for (const viewport of [NARROW, WIDE]) {
+        await page.setViewportSize(viewport);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const first = page.getByTestId('finding-row').first();
+        const box = await first.boundingBox();
+        expect(box).not.toBeNull();
+        // The whole first finding, its 已复核 / 忽略 included, inside the first screen.
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+        await page.screenshot({ path: path.join(OUT, `pane-${viewport.width}.png`) });
+      }
+    });
+
+    it('filters by check, and clears the filter', async () => {
+      const code = 'score.not-allowed';
+      const n = expected.findings.filter((f) => f.code === code).length;
+      expect(n).toBeGreaterThan(0);
+      await page.getByTestId('filter-checks').click();
+      // Fluent's Option (role option, or menuitemcheckbox in a multiselect) by its class.
+      await page.locator('.fui-Option').filter({ hasText: checkName(code) }).click();
+      await page.keyboard.press('Escape');
+      await expect(shownFindings(page).then((x) => x.map((f) => f.code))).resolves.toEqual(Array(n).fill(code));
+      await expect(page.getByTestId('position').textContent()).resolves.toBe(`显示 ${n} / ${expected.findings.length} 条`);
+      await page.getByTestId('clear-filters').click();
+      await expect(page.getByTestId('finding-item').count()).resolves.toBe(expected.findings.length);
+    });
+
+    it('steps through the findings with 下一个 / 上一个; the preview follows inside itself, the page stays', async () => {
+      const order = orderFindings(expected.findings, ['表1', '表2', '表3', '表4']);
+      await page.setViewportSize(WIDE);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      for (let i = 0; i < Math.min(3, order.length); i++) {
+        await page.getByTestId('step-next').click();
+        const active = page.locator('[data-testid="finding-item"][aria-current="true"]');
+        await expect(active.getAttribute('data-cell')).resolves.toBe(order[i].cell);
+        await expect(page.getByTestId('position').textContent()).resolves.toBe(`第 ${i + 1} / ${order.length} 条`);
+        // Beside the list at this width: the grid marks the cell.
+        await page.getByTestId('grid-preview').locator(`[data-cell="${order[i].cell}"][data-active="true"]`).waitFor({ timeout: 5_000 });
+      }
+      await page.screenshot({ path: path.join(OUT, 'pane-1280-stepped.png') });
+      await page.getByTestId('step-previous').click();
+      await expect(page.locator('[data-testid="finding-item"][aria-current="true"]').getAttribute('data-cell')).resolves.toBe(order[1].cell);
+      // Choosing a finding by keyboard selects it and does not move the page (the old preview scrolled 1,300 px).
       const item = page.getByTestId('finding-item').filter({ hasText: '计划安排合理性' }).first();
+      await item.scrollIntoViewIfNeeded();
+      const before = await page.evaluate(() => window.scrollY);
       await item.focus();
       await page.keyboard.press('Enter');
       await page.locator('[data-testid="finding-item"][aria-current="true"]').filter({ hasText: '计划安排合理性' }).waitFor({ timeout: 5_000 });
-      const cell = await item.getAttribute('data-cell');
-      const preview = page.getByTestId('grid-preview');
-      await preview.waitFor();
-      await preview.locator(`[data-cell="${cell}"][data-flag="error"]`).waitFor({ timeout: 5_000 });
-      mkdirSync(OUT, { recursive: true });
+      await expect(page.evaluate(() => window.scrollY)).resolves.toBe(before);
+
+      // At 360 px the grid opens under the chosen finding.
+      await page.setViewportSize(NARROW);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: path.join(OUT, 'pane.png'), fullPage: true });
+      await page.getByTestId('step-next').click();
+      const row = page.locator('[data-testid="finding-row"]:has([aria-current="true"])');
+      await row.getByTestId('grid-preview').waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: path.join(OUT, 'pane-360-stepped.png') });
+      await page.setViewportSize(WIDE);
+    });
+
+    it('marks a finding 已复核 and finds it under that status', async () => {
+      const first = page.getByTestId('finding-row').first();
+      const cell = await first.getByTestId('finding-item').getAttribute('data-cell');
+      await first.getByTestId('mark-reviewed').click();
+      await expect(first.getAttribute('data-state')).resolves.toBe('reviewed');
+      await expect(first.getByTestId('mark-reviewed').getAttribute('aria-pressed')).resolves.toBe('true');
+      await page.getByTestId('filter-status').click();
+      await page.locator('.fui-Option').filter({ hasText: '已复核' }).click();
+      await expect(shownFindings(page).then((x) => x.map((f) => f.cell))).resolves.toEqual([cell]);
+      await page.getByTestId('clear-filters').click();
+      await expect(page.getByTestId('finding-item').count()).resolves.toBe(expected.findings.length);
+    });
+
+    it('shows 得分率 by 一级指标 for every scoring table', async () => {
+      await page.getByTestId('chart-header').locator('button').click();
+      const rows = page.getByTestId('level-row');
+      const rates = ratesByLevel1(expected.tables);
+      await expect(rows.count()).resolves.toBe(rates.reduce((n, r) => n + r.levels.length, 0));
+      const first = rates[0].levels[0];
+      await expect(rows.first().getAttribute('aria-label')).resolves.toContain(`${first.name}：得分 ${Number(first.score.toFixed(2))} / 分值 ${Number(first.points.toFixed(2))}`);
+      await page.getByTestId('level-chart').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(OUT, 'pane-chart.png') });
+      await page.getByTestId('chart-header').locator('button').click();
     });
 
     it('downloads an annotated copy with a 审核结果 sheet', async () => {
@@ -228,6 +327,43 @@ if ((!distPresent || !chromiumPresent) && process.env.CI) {
       const sheet = wb.getWorksheet(RESULT_SHEET);
       expect(sheet).toBeDefined();
       expect(sheet!.rowCount).toBeGreaterThanOrEqual(expected.findings.length);
+    });
+
+    it('filters by severity on a workbook with errors, warnings and notes', async () => {
+      const completion = new Uint8Array(readFileSync(COMPLETION));
+      const audit = auditWorkbook(await readWorkbook(completion, path.basename(COMPLETION)));
+      const severities = new Set(audit.findings.map((f) => f.severity));
+      expect(severities.size).toBeGreaterThan(1);
+      await upload(page, path.basename(COMPLETION), Buffer.from(completion));
+      await page.getByTestId('filter-warning').waitFor({ timeout: 30_000 });
+      await page.getByTestId('filter-warning').click();
+      const warnings = audit.findings.filter((f) => f.severity === 'warning');
+      await expect(shownFindings(page).then((x) => x.map((f) => f.severity))).resolves.toEqual(warnings.map(() => 'warning'));
+      await page.getByTestId('filter-warning').click();
+      await expect(page.getByTestId('finding-item').count()).resolves.toBe(audit.findings.length);
+      // Rates read as the sheet shows them: percentages.
+      const rate = audit.findings.find((f) => f.display === 'percent' && typeof f.actual === 'number');
+      if (rate) {
+        const shownRate = page.locator(`[data-testid="finding-row"]:has([data-cell="${rate.cell}"][data-code="${rate.code}"]) [data-testid="actual"]`);
+        await expect(shownRate.first().textContent()).resolves.toMatch(/%$/);
+      }
+    });
+
+    it('runs from disk: dist/taskpane.html opened as a file is the browser mode', async () => {
+      const local = await context.newPage();
+      try {
+        const errors: string[] = [];
+        local.on('pageerror', (e) => errors.push(String(e)));
+        await local.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort('internetdisconnected')));
+        await local.goto(`file://${path.join(DIST, 'taskpane.html')}`);
+        await local.locator('main[data-host="browser"]').waitFor({ timeout: 20_000 });
+        await upload(local, fileName, Buffer.from(bytes));
+        await local.getByTestId('finding-item').first().waitFor({ timeout: 30_000 });
+        await expect(local.getByTestId('finding-item').count()).resolves.toBe(expected.findings.length);
+        expect(errors).toEqual([]);
+      } finally {
+        await local.close();
+      }
     });
 
     it('reports a file that is not a workbook in a message bar, in Chinese and English, without crashing', async () => {

@@ -1,13 +1,26 @@
 /**
  * The PERF.* functions as a HyperFormula plugin, so sheets with PERF formulas can be computed
- * outside Excel. Every method calls the very wrapper Excel calls (src/functions/functions.ts);
- * only the argument conversion (HyperFormula values → Excel-like values) and the error
- * conversion (PerfFunctionError → CellError) live here.
+ * outside Excel. Functions are registered as Excel registers them: by the `name` of a functions.json
+ * (the built dist/functions.json in the in-sheet tests), each calling the implementation Excel
+ * associates with its `id` (src/functions/functions.ts). A formula that names a function Excel does
+ * not know, or leaves out a required argument, fails here as it fails in Excel. Only the argument
+ * conversion (HyperFormula values → Excel-like values) and the error conversion
+ * (PerfFunctionError → CellError) live here.
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
-import * as perf from '../../src/functions/functions';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition } from 'hyperformula';
+import { PerfFunctionError, PERF_IMPLEMENTATIONS } from '../../src/functions/functions';
+import { functionsJson, PERF_NAMESPACE, type FunctionsJsonEntry, type PerfId } from '../../src/functions/metadata';
 
 type ExcelValue = number | string | boolean | null;
+
+export const BUILT_METADATA = path.resolve(__dirname, '../../dist/functions.json');
+
+/** dist/functions.json as the build wrote it, or undefined before a build. */
+export function builtMetadata(): { functions: FunctionsJsonEntry[] } | undefined {
+  return existsSync(BUILT_METADATA) ? JSON.parse(readFileSync(BUILT_METADATA, 'utf8')) : undefined;
+}
 
 /** HyperFormula wraps formatted numbers (percent, currency, dates) in objects with a `val`. */
 function toExcel(v: unknown): ExcelValue {
@@ -18,7 +31,9 @@ function toExcel(v: unknown): ExcelValue {
   return null;
 }
 
-function toMatrix(v: unknown): ExcelValue[][] {
+/** Excel hands a matrix parameter a 2-D array, also for a single cell. */
+function toMatrix(v: unknown): ExcelValue[][] | undefined {
+  if (v === undefined) return undefined;
   if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(toExcel));
   return [[toExcel(v)]];
 }
@@ -28,84 +43,53 @@ function call(f: () => number | string): number | string | CellError {
     return f();
   } catch (e) {
     if (e instanceof CellError) return e;
-    if (e instanceof perf.PerfFunctionError) return new CellError(e.code === 'notAvailable' ? ErrorType.NA : ErrorType.VALUE, e.message);
+    if (e instanceof PerfFunctionError) return new CellError(e.code === 'notAvailable' ? ErrorType.NA : ErrorType.VALUE, e.message);
     return new CellError(ErrorType.VALUE, e instanceof Error ? e.message : String(e));
   }
 }
 
-const scalar = { argumentType: FunctionArgumentType.SCALAR };
-const optional = { argumentType: FunctionArgumentType.SCALAR, optionalArg: true };
-const range = { argumentType: FunctionArgumentType.RANGE };
-const optionalRange = { argumentType: FunctionArgumentType.RANGE, optionalArg: true };
-/** A value that may be one cell or a range (RULESCORE's measured values). */
-const anyValue = { argumentType: FunctionArgumentType.ANY };
-
-export class PerfPlugin extends FunctionPlugin {
-  static override implementedFunctions = {
-    'PERF.COMPLETION': { method: 'completion', parameters: [scalar, scalar, optional] },
-    'PERF.LINEAR': { method: 'linear', parameters: [scalar, scalar, optional, optional] },
-    'PERF.SATISFACTION': { method: 'satisfaction', parameters: [range, optionalRange] },
-    'PERF.RULESCORE': { method: 'ruleScore', parameters: [scalar, scalar, anyValue] },
-    'PERF.CHECK': { method: 'check', parameters: [scalar, scalar, scalar, optional] },
-    'PERF.GRADE': { method: 'grade', parameters: [scalar, optional] },
-    'PERF.RATE': { method: 'rate', parameters: [scalar, scalar] },
-    'PERF.WEIGHTED': { method: 'weighted', parameters: [range, range] },
-  };
-
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private runPerf(name: string, args: any, state: any, body: (...xs: unknown[]) => number | string) {
-    return this.runFunction(args.args, state, this.metadata(name), (...xs: unknown[]) => call(() => body(...xs)));
+/** A FunctionPlugin with one method per function of the metadata, registered under PERF.<name>. */
+function pluginFor(metadata: { functions: FunctionsJsonEntry[] }): FunctionPluginDefinition {
+  class PerfPlugin extends FunctionPlugin {}
+  const implemented: Record<string, { method: string; parameters: Array<{ argumentType: FunctionArgumentType; optionalArg?: boolean }> }> = {};
+  for (const f of metadata.functions) {
+    const impl = PERF_IMPLEMENTATIONS[f.id as PerfId];
+    if (!impl) throw new Error(`functions.json names id ${f.id}, which functions.ts does not associate`);
+    const fullName = `${PERF_NAMESPACE}.${f.name}`;
+    const method = `perf_${f.id}`;
+    const matrix = f.parameters.map((p) => p.dimensionality === 'matrix');
+    implemented[fullName] = {
+      method,
+      // ANY: a matrix parameter takes a range or a single cell, as in Excel.
+      parameters: f.parameters.map((p) => ({ argumentType: p.dimensionality === 'matrix' ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR, ...(p.optional ? { optionalArg: true } : {}) })),
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (PerfPlugin.prototype as any)[method] = function (this: FunctionPlugin, ast: any, state: any) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return (this as any).runFunction(ast.args, state, (this as any).metadata(fullName), (...xs: unknown[]) =>
+        call(() => impl(...xs.map((x, i) => (matrix[i] ? toMatrix(x) : toExcel(x))))),
+      );
+    };
   }
-
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  completion(ast: any, state: any) {
-    return this.runPerf('PERF.COMPLETION', ast, state, (a, t, d) => perf.COMPLETION(toExcel(a), toExcel(t), toExcel(d)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  linear(ast: any, state: any) {
-    return this.runPerf('PERF.LINEAR', ast, state, (r, p, lo, hi) => perf.LINEAR(toExcel(r), toExcel(p), toExcel(lo), toExcel(hi)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  satisfaction(ast: any, state: any) {
-    return this.runPerf('PERF.SATISFACTION', ast, state, (a, w) => perf.SATISFACTION(toMatrix(a), w === undefined ? undefined : toMatrix(w)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  ruleScore(ast: any, state: any) {
-    return this.runPerf('PERF.RULESCORE', ast, state, (t, p, v) => perf.RULESCORE(toExcel(t), toExcel(p), toMatrix(v)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  check(ast: any, state: any) {
-    return this.runPerf('PERF.CHECK', ast, state, (t, p, s, r) => perf.CHECK(toExcel(t), toExcel(p), toExcel(s), toExcel(r)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  grade(ast: any, state: any) {
-    return this.runPerf('PERF.GRADE', ast, state, (t, s) => perf.GRADE(toExcel(t), toExcel(s)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  rate(ast: any, state: any) {
-    return this.runPerf('PERF.RATE', ast, state, (s, p) => perf.RATE(toExcel(s), toExcel(p)));
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  weighted(ast: any, state: any) {
-    return this.runPerf('PERF.WEIGHTED', ast, state, (s, sh) => perf.WEIGHTED(toMatrix(s), toMatrix(sh)));
-  }
+  (PerfPlugin as unknown as { implementedFunctions: typeof implemented }).implementedFunctions = implemented;
+  return PerfPlugin as unknown as FunctionPluginDefinition;
 }
 
-export const PERF_FUNCTION_IDS = Object.keys(PerfPlugin.implementedFunctions);
+let registered: string[] | undefined;
 
-/** Function names per language; without them HyperFormula answers #NAME?. */
-export const PERF_TRANSLATIONS = { enGB: Object.fromEntries(PERF_FUNCTION_IDS.map((id) => [id, id])) };
-
-let registered = false;
-
-/** Register once per process (HyperFormula's plugin registry is global). */
-export function registerPerfPlugin(): void {
-  if (registered || HyperFormula.getRegisteredFunctionNames('enGB').includes('PERF.LINEAR')) {
-    registered = true;
-    return;
-  }
-  HyperFormula.registerFunctionPlugin(PerfPlugin, PERF_TRANSLATIONS);
-  registered = true;
+/**
+ * Register the functions of `metadata` once per process (HyperFormula's plugin registry is global):
+ * by default the built dist/functions.json, before a build the function table itself (the bench).
+ * Returns the registered names.
+ */
+export function registerPerfPlugin(metadata = builtMetadata() ?? functionsJson('zh')): string[] {
+  if (registered) return registered;
+  const plugin = pluginFor(metadata);
+  const names = Object.keys((plugin as unknown as { implementedFunctions: object }).implementedFunctions);
+  // Function names per language; without them HyperFormula answers #NAME?.
+  HyperFormula.registerFunctionPlugin(plugin, { enGB: Object.fromEntries(names.map((n) => [n, n])) });
+  registered = names;
+  return names;
 }
 
 /** A HyperFormula instance over `sheet` with the PERF functions. */

@@ -5,13 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import { functionsJson, PERF_IDS } from '../../src/functions/metadata';
 
 const REPO = path.resolve(__dirname, '../..');
 const DIST = process.env.ADDIN_DIST_DIR ? path.resolve(process.env.ADDIN_DIST_DIR) : path.join(REPO, 'dist');
 const DEV_URL = 'https://localhost:3000/';
 const DEV_ORIGIN = 'https://localhost:3000';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const PERF_FUNCTIONS = ['COMPLETION', 'LINEAR', 'SATISFACTION', 'RULESCORE', 'CHECK', 'GRADE', 'RATE', 'WEIGHTED'];
 
 /** The production base URL as webpack.config.js computes it (default https://score-audit.example.com/). */
 function prodUrl(): { href: string; origin: string } {
@@ -57,17 +58,43 @@ if (!distPresent && process.env.CI) {
       expect([...new Set(urls.map((u) => new URL(u).origin))]).toEqual([origin]);
     });
 
-    it('writes functions.json listing the eight PERF functions', () => {
-      const metadata = JSON.parse(read('functions.json')) as { functions: { id: string; name: string }[] };
-      const ids = metadata.functions.map((f) => f.id);
-      expect(ids).toEqual(expect.arrayContaining(PERF_FUNCTIONS));
-      expect(new Set(ids).size).toBe(ids.length);
+    it('writes functions.json (Chinese) and functions-en.json (English) from the function table, with the same ASCII names', () => {
+      const zh = JSON.parse(read('functions.json'));
+      const en = JSON.parse(read('functions-en.json'));
+      const help = `${prodUrl().href}assets/support.html`;
+      expect(zh).toEqual(functionsJson('zh', help));
+      expect(en).toEqual(functionsJson('en', help));
+      expect(zh.functions.map((f: { name: string }) => f.name)).toEqual([...PERF_IDS]);
+      expect(en.functions.map((f: { name: string }) => f.name)).toEqual([...PERF_IDS]);
+      // Data types would reach the functions as objects (CustomFunctionsRuntime 1.4): not asked for.
+      expect(zh).not.toHaveProperty('allowCustomDataForDataTypeAny');
     });
 
-    it('associates every function in functions.js', () => {
-      const bundle = read('functions.js');
-      const ids = (JSON.parse(read('functions.json')) as { functions: { id: string }[] }).functions.map((f) => f.id);
-      for (const id of ids) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+    it('points the manifest at functions-en.json for en-US', () => {
+      const manifest = read('manifest.xml');
+      const { href } = prodUrl();
+      expect(manifest).toContain(`<bt:Url id="Functions.Metadata.Url" DefaultValue="${href}functions.json">`);
+      expect(manifest).toContain(`<bt:Override Locale="en-US" Value="${href}functions-en.json"/>`);
+    });
+
+    it('associates every function of functions.json, once, when functions.js runs in Excel', () => {
+      const associated: string[] = [];
+      const sandbox = {
+        CustomFunctions: { associate: (id: string, fn: unknown) => typeof fn === 'function' && associated.push(id), Error: class {}, ErrorCode: {} },
+      };
+      vm.runInNewContext(read('functions.js'), { ...sandbox, window: sandbox, self: sandbox, globalThis: sandbox });
+      expect(associated).toEqual([...PERF_IDS]);
+      // The help texts live in the metadata files, not in the functions bundle.
+      expect(read('functions.js')).not.toContain('Threshold-linear score');
+    });
+
+    it('writes the help page with every function of the table, and names no function Excel does not know', () => {
+      const html = read('assets/support.html');
+      for (const id of PERF_IDS) expect(html).toMatch(new RegExp(`<section id="?${id}"?>`));
+      const named = [...html.matchAll(/PERF\.([A-Za-z0-9_.\u4e00-\u9fa5]+)\(/g)].map((m) => m[1]);
+      expect(named.length).toBeGreaterThanOrEqual(2 * PERF_IDS.length);
+      expect(named.filter((n) => !(PERF_IDS as readonly string[]).includes(n))).toEqual([]);
+      expect(html).not.toContain('<!-- PERF_FUNCTIONS -->');
     });
 
     it('writes taskpane.html loading office.js from the CDN, then functions.js, then taskpane.js', () => {

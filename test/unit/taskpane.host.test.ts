@@ -1,12 +1,18 @@
+jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
 /**
  * The pane's hosts without a browser: the browser host reads a picked file and writes the
- * annotated copy; the Excel host orders review-column insertions so none shifts a later table.
+ * annotated copy; the Excel host, on the strict fake Excel, checks requirement sets and the file
+ * format first (review R9), keeps review states in the workbook, selects cells, and orders
+ * review-column insertions so none shifts a later table.
  */
 import ExcelJS from 'exceljs';
+import { FakeExcel } from './excel/fake-excel';
+import { REVIEWS_KEY } from '../../src/excel/reviews';
 import type { DetectedTable } from '../../src/core/layout/types';
 import { parseRangeA1 } from '../../src/core/sheet/address';
 import { annotatedName, createBrowserHost } from '../../src/taskpane/browserHost';
-import { reviewOrder } from '../../src/taskpane/excelHost';
+import { createExcelHost, hiddenSheetMessage, isLegacyWorkbook, LEGACY_NOTICE, LEGACY_REVIEW_REASON, NO_COMMENTS_NOTICE, OLD_EXCEL_NOTICE, reviewOrder } from '../../src/taskpane/excelHost';
+import type { Notice } from '../../src/taskpane/host';
 import { describeError } from '../../src/taskpane/host';
 import { auditWorkbook } from '../../src/core/audit/audit';
 import { WorkbookReadError } from '../../src/io/reader';
@@ -59,7 +65,86 @@ describe('browser host', () => {
   });
 });
 
+const all = () => true;
+const upTo = (minor: number) => (_set: string, v: string) => Number(v.split('.')[1]) <= minor;
+
+function scoringWorkbook(name = '评分表.xlsx') {
+  const x = new FakeExcel([
+    { name: '表1', values: [['指标', '分值', '评分标准', '得分'], ['立项', 3, '完全符合得3分', 2]] },
+    { name: '表2', values: [['x']] },
+  ]);
+  x.name = name;
+  return x;
+}
+
 describe('excel host', () => {
+  it('knows the compatibility-mode formats', () => {
+    expect(['a.xls', 'A.XLS', 'b.xlt ', 'c.xlsx', 'd.xlsm', 'e.xlsb', 'Book1', ''].map(isLegacyWorkbook)).toEqual([true, true, true, false, false, false, false, false]);
+  });
+
+  it('warns at start-up on an .xls workbook and on an Excel too old to read, and says nothing otherwise', async () => {
+    const legacy = scoringWorkbook('评分表.xls');
+    await expect(createExcelHost({ run: legacy.run, supports: all }).startupNotices!()).resolves.toEqual([LEGACY_NOTICE]);
+    const fine = scoringWorkbook();
+    await expect(createExcelHost({ run: fine.run, supports: all }).startupNotices!()).resolves.toEqual([]);
+    await expect(createExcelHost({ run: fine.run, supports: () => false }).startupNotices!()).resolves.toEqual([OLD_EXCEL_NOTICE]);
+    await expect(createExcelHost({ run: fine.run, supports: upTo(9) }).startupNotices!()).resolves.toEqual([NO_COMMENTS_NOTICE]);
+    expect(LEGACY_NOTICE.zh).toMatch(/另存为.*\.xlsx/);
+  });
+
+  it('writes no review columns into an .xls workbook, where PERF cannot calculate', async () => {
+    const x = scoringWorkbook('评分表.xls');
+    const host = createExcelHost({ run: x.run, supports: all });
+    const t: DetectedTable = { ...table('表1', 'A1:D2'), columns: { name: 1, weight: 2, criteria: 3, score: 4 }, indicators: [{ row: 2, path: ['立项'] }] };
+    const r = await host.marking!.insertReviewColumns([t]);
+    expect(r.skipped).toEqual([{ sheet: '', reason: LEGACY_REVIEW_REASON }]);
+    expect(x.sheet('表1').get(1, 5)).toBeUndefined();
+    // The same table in an .xlsx gets its column.
+    const y = scoringWorkbook();
+    await createExcelHost({ run: y.run, supports: all }).marking!.insertReviewColumns([t]);
+    expect(y.sheet('表1').get(2, 5)?.formula).toBe('=PERF.CHECK(C2,B2,D2)');
+  });
+
+  it('keeps 已复核 / 忽略 in the workbook settings, for the next time the pane opens it', async () => {
+    const x = scoringWorkbook();
+    const host = createExcelHost({ run: x.run, supports: all });
+    expect(host.reviews.persistent).toBe(true);
+    await expect(host.reviews.load()).resolves.toEqual({});
+    await host.reviews.save({ 'a|b|c': 'reviewed', 'd|e|f': 'ignored' });
+    expect(JSON.parse(String(x.settings.get(REVIEWS_KEY)))).toEqual({ version: 1, states: { 'a|b|c': 'reviewed', 'd|e|f': 'ignored' } });
+    await expect(createExcelHost({ run: x.run, supports: all }).reviews.load()).resolves.toEqual({ 'a|b|c': 'reviewed', 'd|e|f': 'ignored' });
+    await host.reviews.save({});
+    expect(x.settings.has(REVIEWS_KEY)).toBe(false);
+    // A value it cannot read is no review state, not a crash.
+    x.settings.set(REVIEWS_KEY, '{not json');
+    await expect(host.reviews.load()).resolves.toEqual({});
+  });
+
+  it('activates the sheet and selects the cell of a finding, every batch with delayForCellEdit', async () => {
+    const x = scoringWorkbook();
+    await createExcelHost({ run: x.run, supports: all }).selectCell('表2', 'A1');
+    expect(x.activeSheet).toBe('表2');
+    expect(x.selections).toEqual(['表2!A1']);
+    expect(x.runs.every((o) => o.delayForCellEdit === true)).toBe(true);
+  });
+
+  it('says a finding sits on a hidden sheet instead of letting Excel refuse (and retry) the selection', async () => {
+    const x = scoringWorkbook();
+    x.sheet('表2').visibility = 'Hidden';
+    await expect(createExcelHost({ run: x.run, supports: all, sleep: async () => undefined }).selectCell('表2', 'A1')).rejects.toMatchObject({ messageZh: hiddenSheetMessage('表2') });
+    expect(x.runs).toHaveLength(1);
+    expect(x.selections).toEqual([]);
+  });
+
+  it('passes on what the reader could not read in full', async () => {
+    const x = scoringWorkbook();
+    x.sheet('表1').cells.set('1048576,4', { value: 'x', formula: 'x', format: 'General' });
+    const notices: Notice[] = [];
+    const model = await createExcelHost({ run: x.run, supports: all }).read('sheet', undefined, (n) => notices.push(n));
+    expect(model.sheets[0].value(2, 1)).toBe('立项');
+    expect(notices).toEqual([{ intent: 'warning', zh: expect.stringContaining('只读取了 A1:D250000') }]);
+  });
+
   it('inserts review columns right-most table first on each sheet, scoring tables only', () => {
     const tables = [table('表1', 'A2:I16'), table('表1', 'K2:S16'), table('表1', 'A20:E30', 'summary'), table('表2', 'A1:G9'), table('表1', 'A40:F50')];
     expect(reviewOrder(tables).map((t) => `${t.sheet}!${t.range.left}-${t.range.right}`)).toEqual(['表1!11-19', '表1!1-9', '表1!1-6', '表2!1-7']);

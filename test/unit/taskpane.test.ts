@@ -1,22 +1,30 @@
 /**
  * @jest-environment jsdom
  *
- * The pane's pure logic: which language it speaks, and how findings are grouped and ordered.
+ * The pane's pure logic: which language it speaks, how findings are ordered and filtered, how
+ * values read in the sheet's own formats, the 得分率 by 一级指标, the review keys, and how the
+ * start-up decides where it runs.
  */
 import type { Finding, Severity } from '../../src/core/audit/types';
 import type { DetectedTable, TableKind } from '../../src/core/layout/types';
 import { parseRangeA1 } from '../../src/core/sheet/address';
-import {
-  countBySeverity,
-  findingKey,
-  flattenGroups,
-  formatValue,
-  groupFindings,
-  tableKey,
-  tableOfFinding,
-  worstByCell,
-} from '../../src/taskpane/group';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { auditWorkbook } from '../../src/core/audit/audit';
+import { checkName } from '../../src/core/audit/catalogue';
+import { readWorkbook } from '../../src/io/reader';
+import { findingFormat, formatCellNumber, formatDecimals, formatFindingValue, isPercentFormat } from '../../src/taskpane/format';
+import { countByCode, countBySeverity, filterFindings, findingKey, NO_FILTER, orderFindings, tableKey, tableOfFinding } from '../../src/taskpane/group';
 import { formatSize, hostLanguage, pickLocale, stringsFor } from '../../src/taskpane/i18n';
+import { ratesByLevel1 } from '../../src/taskpane/levels';
+import { reviewKey } from '../../src/taskpane/reviews';
+import { detectHost } from '../../src/taskpane/startup';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/xlsx');
+const audit = async (name: string) => {
+  const workbook = await readWorkbook(new Uint8Array(readFileSync(path.join(FIXTURES, name))), name);
+  return { workbook, result: auditWorkbook(workbook) };
+};
 
 function table(sheet: string, range: string, kind: TableKind = 'scoring'): DetectedTable {
   return { sheet, kind, range: parseRangeA1(range), headerRow: 1, headerRows: 1, columns: {}, dataRows: [], indicators: [], totals: [], groups: [] };
@@ -89,76 +97,144 @@ describe('language', () => {
   });
 });
 
-describe('grouping findings', () => {
+describe('ordering and filtering findings', () => {
   const t1 = table('表1', 'A2:I16');
-  const t2 = table('表1', 'A20:E30', 'summary');
   const t3 = table('表2', 'B3:H40');
-  const tables = [t1, t2, t3];
+  const tables = [t1, table('表1', 'A20:E30', 'summary'), t3];
+  const findings = [
+    finding('表2', 'H10', 'warning', 'reason.deduction-mismatch', 'B3:H40'),
+    finding('表1', 'H12', 'info', 'rule.not-understood', 'A2:I16'),
+    finding('表1', 'H8', 'error', 'score.not-allowed', 'A2:I16'),
+    finding('表1', 'G7', 'error', 'rule.parts-sum', 'A2:I16'),
+    finding('表2', 'C5', 'error', 'summary.total'),
+    finding('表1', 'H9', 'warning', 'reason.deduction-mismatch', 'A2:I16'),
+    finding('表1', 'AA8', 'error', 'score.above-weight', 'A2:I16'),
+    finding('表1', 'B8', 'error', 'cell.not-a-number', 'A2:I16'),
+  ];
 
-  it('groups by table in detection order, then by severity (errors first), then by row and column', () => {
-    const findings = [
-      finding('表2', 'H10', 'warning', 'reason.deduction-mismatch', 'B3:H40'),
-      finding('表1', 'H12', 'info', 'rule.not-understood', 'A2:I16'),
-      finding('表1', 'H8', 'error', 'score.not-allowed', 'A2:I16'),
-      finding('表1', 'G7', 'error', 'rule.parts-sum', 'A2:I16'),
-      finding('表1', 'C25', 'error', 'summary.total', 'A20:E30'),
-      finding('表1', 'H9', 'warning', 'reason.deduction-mismatch', 'A2:I16'),
-      finding('表1', 'AA8', 'error', 'score.above-weight', 'A2:I16'),
-      finding('表1', 'B8', 'error', 'cell.not-a-number', 'A2:I16'),
-    ];
-    const groups = groupFindings(tables, findings);
-    expect(groups.map((g) => g.key)).toEqual(['表1!A2:I16', '表1!A20:E30', '表2!B3:H40']);
-    expect(groups[0].table).toBe(t1);
-    expect(groups[0].count).toBe(6);
-    expect(groups[0].severities.map((s) => s.severity)).toEqual(['error', 'warning', 'info']);
-    expect(groups[0].severities[0].findings.map((f) => f.cell)).toEqual(['G7', 'B8', 'H8', 'AA8']);
-    expect(flattenGroups(groups).map((f) => f.cell)).toEqual(['G7', 'B8', 'H8', 'AA8', 'H9', 'H12', 'C25', 'H10']);
+  it('puts the worst first, then sheets in workbook order, rows, columns', () => {
+    const ordered = orderFindings(findings, ['表1', '表2']);
+    expect(ordered.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['表1!G7', '表1!B8', '表1!H8', '表1!AA8', '表2!C5', '表1!H9', '表2!H10', '表1!H12']);
     // Nothing lost, nothing doubled.
-    expect(flattenGroups(groups).map(findingKey).sort()).toEqual(findings.map(findingKey).sort());
-  });
-
-  it('leaves out tables without findings', () => {
-    const groups = groupFindings(tables, [finding('表2', 'C5', 'info', 'rule.not-understood', 'B3:H40')]);
-    expect(groups.map((g) => g.key)).toEqual(['表2!B3:H40']);
+    expect(ordered.map(findingKey).sort()).toEqual(findings.map(findingKey).sort());
+    // Sheets the workbook order does not know go after the known ones.
+    expect(orderFindings([finding('X', 'A1', 'error'), finding('表1', 'Z9', 'error')], ['表1']).map((f) => f.sheet)).toEqual(['表1', 'X']);
   });
 
   it('orders findings of one cell by check code', () => {
-    const groups = groupFindings(tables, [finding('表1', 'H18', 'error', 'score.not-allowed', 'A2:I16'), finding('表1', 'H18', 'error', 'reason.deduction-mismatch', 'A2:I16')]);
-    expect(groups[0].severities[0].findings.map((f) => f.code)).toEqual(['reason.deduction-mismatch', 'score.not-allowed']);
+    const ordered = orderFindings([finding('表1', 'H18', 'error', 'score.not-allowed'), finding('表1', 'H18', 'error', 'reason.deduction-mismatch')]);
+    expect(ordered.map((f) => f.code)).toEqual(['reason.deduction-mismatch', 'score.not-allowed']);
   });
 
-  it('places a finding without a table range by its cell, and puts findings outside every table last, by sheet', () => {
-    const inside = finding('表2', 'D7', 'error');
-    const cross1 = finding('汇总', 'C4', 'error', 'summary.total');
-    const cross2 = finding('表1', 'Z99', 'warning', 'formula.typed-total');
-    const named = finding('表3', 'D4', 'info', 'rule.not-understood', 'A1:F9');
-    expect(tableOfFinding(inside, tables)).toBe(t3);
-    expect(tableOfFinding(cross1, tables)).toBeUndefined();
-    const groups = groupFindings(tables, [cross1, named, inside, cross2], ['表1', '表2', '表3', '汇总']);
-    expect(groups.map((g) => g.key)).toEqual(['表2!B3:H40', '表1!', '表3!A1:F9', '汇总!']);
-    expect(groups[1].table).toBeUndefined();
-    expect(groups[2].range).toBe('A1:F9');
+  it('filters by severity, by check and by review status', () => {
+    const none = () => undefined;
+    expect(filterFindings(findings, { ...NO_FILTER, severities: new Set(['warning']) }, none).map((f) => f.cell)).toEqual(['H10', 'H9']);
+    expect(filterFindings(findings, { ...NO_FILTER, codes: new Set(['score.not-allowed', 'rule.parts-sum']) }, none).map((f) => f.cell)).toEqual(['H8', 'G7']);
+    const states = new Map([[reviewKey(findings[2]), 'ignored' as const], [reviewKey(findings[3]), 'reviewed' as const]]);
+    const stateOf = (f: Finding) => states.get(reviewKey(f));
+    expect(filterFindings(findings, NO_FILTER, stateOf)).toHaveLength(findings.length - 1);
+    expect(filterFindings(findings, { ...NO_FILTER, status: 'pending' }, stateOf)).toHaveLength(findings.length - 2);
+    expect(filterFindings(findings, { ...NO_FILTER, status: 'reviewed' }, stateOf).map((f) => f.cell)).toEqual(['G7']);
+    expect(filterFindings(findings, { ...NO_FILTER, status: 'ignored' }, stateOf).map((f) => f.cell)).toEqual(['H8']);
+    expect(filterFindings(findings, { ...NO_FILTER, status: 'all' }, stateOf)).toHaveLength(findings.length);
   });
 
-  it('prefers the table the finding names over another table holding the cell', () => {
+  it('counts the checks present, and names them in Chinese from the catalogue', () => {
+    expect(countByCode(findings).find((c) => c.code === 'reason.deduction-mismatch')).toEqual({ code: 'reason.deduction-mismatch', count: 2, severity: 'warning' });
+    expect(countBySeverity(findings)).toEqual({ error: 5, warning: 2, info: 1 });
+    expect(checkName('score.not-allowed')).toBe('得分不符合评分标准');
+    expect(checkName('score.not-allowed', 'en')).toBe('Score not allowed by the rule');
+  });
+
+  it('places a finding in the table it names, else the table holding its cell', () => {
+    expect(tableOfFinding(finding('表2', 'D7', 'error'), tables)).toBe(t3);
+    expect(tableOfFinding(finding('汇总', 'C4', 'error'), tables)).toBeUndefined();
     const overlapping = [table('表1', 'A1:J40'), table('表1', 'A2:I16')];
-    const f = finding('表1', 'H8', 'error', 'score.not-allowed', 'A2:I16');
-    expect(tableOfFinding(f, overlapping)).toBe(overlapping[1]);
-    expect(groupFindings(overlapping, [f])[0].key).toBe(tableKey(overlapping[1]));
+    expect(tableOfFinding(finding('表1', 'H8', 'error', 'score.not-allowed', 'A2:I16'), overlapping)).toBe(overlapping[1]);
+    expect(tableKey(t1)).toBe('表1!A2:I16');
   });
 
-  it('counts by severity and finds the worst severity on each cell', () => {
-    const findings = [finding('表1', 'H8', 'warning'), { ...finding('表1', 'H9', 'error'), cells: ['H9', 'H8'] }, finding('表1', 'H10', 'info')];
-    expect(countBySeverity(findings)).toEqual({ error: 1, warning: 1, info: 1 });
-    const worst = worstByCell(findings);
-    expect(worst.get('表1!H8')).toBe('error');
-    expect(worst.get('表1!H10')).toBe('info');
+  it('keys a review state by place, check and message: a changed message is a new finding', () => {
+    const f = finding('表1', 'H8', 'error');
+    expect(reviewKey(f)).toBe(reviewKey({ ...f }));
+    expect(reviewKey(f)).not.toBe(reviewKey({ ...f, message: `${f.message}，另` }));
+    expect(reviewKey(f)).not.toBe(reviewKey({ ...f, cell: 'H9' }));
+  });
+});
+
+describe('values in the sheet’s own formats', () => {
+  it('reads number formats: percent or not, decimals', () => {
+    expect([isPercentFormat('0.00%'), isPercentFormat('0%'), isPercentFormat('"%"0.00'), isPercentFormat('0.00'), isPercentFormat(undefined)]).toEqual([true, true, false, false, false]);
+    expect([formatDecimals('0.00%'), formatDecimals('#,##0.0'), formatDecimals('0'), formatDecimals(undefined), formatDecimals('@')]).toEqual([2, 1, 0, undefined, undefined]);
+    expect(formatCellNumber(0.7256, '0.00%')).toBe('72.56%');
+    expect(formatCellNumber(5.5, '0.00')).toBe('5.50');
+    expect(formatCellNumber(2 / 3, undefined)).toBe('0.6667');
   });
 
-  it('formats expected and actual values', () => {
-    expect(formatValue(0.75)).toBe('0.75');
-    expect(formatValue(3.6400000001)).toBe('3.64');
-    expect(formatValue(null)).toBe('—');
-    expect(formatValue('{0, 0.5, 1}')).toBe('{0, 0.5, 1}');
+  it('shows a rate finding as a percentage with the difference visible, and other values plain', () => {
+    expect(formatFindingValue(0.725335, { display: 'percent' })).toBe('72.53%');
+    expect(formatFindingValue(0.7256, {}, '0%')).toBe('72.56%');
+    expect(formatFindingValue(0.75, {})).toBe('0.75');
+    expect(formatFindingValue(3.6400000001, {})).toBe('3.64');
+    expect(formatFindingValue(null, {})).toBe('—');
+    expect(formatFindingValue('{0, 0.5, 1}', {})).toBe('{0, 0.5, 1}');
+  });
+
+  it('shows the seed summary’s 得分率 finding as 72.53% against 72.56%, as its message does', async () => {
+    const { workbook, result } = await audit('seed003-summary.xlsx');
+    const f = result.findings.find((x) => x.code === 'summary.rate' && x.message.includes('72.53%'))!;
+    expect(f.display).toBe('percent');
+    const numFmt = findingFormat(f, workbook.sheets.find((s) => s.name === f.sheet));
+    expect(numFmt).toBe('0.00%');
+    expect([formatFindingValue(f.expected, f, numFmt), formatFindingValue(f.actual, f, numFmt)]).toEqual(['72.53%', '72.56%']);
+  });
+});
+
+describe('得分率 by 一级指标', () => {
+  it('sums the leaf indicators of each first-level indicator of the seed scoring tables', async () => {
+    const { result } = await audit('seed003-scoring.xlsx');
+    const rates = ratesByLevel1(result.tables);
+    expect(rates).toHaveLength(4);
+    const first = rates[0];
+    expect(first.table.sheet).toBe('表1');
+    // 表1's weights add up to 40 and its scores to 32.5 (its 合计 row, H16).
+    expect(first.levels.reduce((a, l) => a + l.points, 0)).toBeCloseTo(40, 6);
+    expect(first.levels.reduce((a, l) => a + l.score, 0)).toBeCloseTo(32.5, 6);
+    for (const l of first.levels) expect(l.rate).toBeCloseTo(l.score / l.points, 9);
+    expect(first.levels.map((l) => l.name)).toEqual([...new Set(first.table.indicators.map((i) => i.path[0]))]);
+  });
+
+  it('leaves out tables that are not scoring tables', () => {
+    expect(ratesByLevel1([table('表1', 'A1:D5', 'summary')])).toEqual([]);
+  });
+});
+
+describe('where the pane runs (no timer decides)', () => {
+  it('is browser mode at once without office.js', async () => {
+    await expect(detectHost(undefined)).resolves.toEqual({ kind: 'browser', why: 'no-office' });
+  });
+
+  it('waits for a slow Office.onReady and then runs in Excel', async () => {
+    jest.useFakeTimers();
+    try {
+      let settled = false;
+      const office = { HostType: { Excel: 'Excel' }, context: { displayLanguage: 'zh-CN' }, onReady: () => new Promise<{ host: unknown; platform: unknown }>((r) => setTimeout(() => r({ host: 'Excel', platform: 'PC' }), 30_000)) };
+      const decided = detectHost(office).then((r) => {
+        settled = true;
+        return r;
+      });
+      await jest.advanceTimersByTimeAsync(10_000);
+      // The old pane gave up after 4 s and stayed in browser mode inside Excel.
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(20_000);
+      await expect(decided).resolves.toEqual({ kind: 'excel', language: 'zh-CN' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('is browser mode outside Office (onReady without a host), and says which other host it is in', async () => {
+    await expect(detectHost({ onReady: async () => ({ host: null, platform: null }) })).resolves.toEqual({ kind: 'browser', why: 'outside-office' });
+    await expect(detectHost({ HostType: { Excel: 'Excel' }, onReady: async () => ({ host: 'Word', platform: 'PC' }) })).resolves.toEqual({ kind: 'browser', why: 'other-host', host: 'Word' });
   });
 });

@@ -20,6 +20,7 @@ export interface FindingInput {
   rule: string;
   /** Further cells the finding rests on, as [row, col]. */
   also?: Array<[number, number]>;
+  display?: Finding['display'];
 }
 
 /** Build a Finding anchored in a table. */
@@ -37,6 +38,7 @@ export function findingIn(table: DetectedTable, f: FindingInput): Finding {
     actual: f.actual ?? null,
     rule: f.rule,
     table: rangeA1(table.range),
+    ...(f.display ? { display: f.display } : {}),
   };
 }
 

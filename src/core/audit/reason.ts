@@ -14,7 +14,8 @@ const AMOUNT = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)`;
 // Compiled once: a workbook has a reason on thousands of rows.
 const TOTAL_DEDUCTION = new RegExp(String.raw`(合计|共计|总计|累计|共)扣(除)?${AMOUNT}分`);
 const STATED_SCORE = new RegExp(String.raw`(该指标|本指标|此指标)(得|得分为?|评分为?)${AMOUNT}分`);
-const EACH_DEDUCTION = new RegExp(String.raw`(?<!不)扣(除)?${AMOUNT}分`, 'g');
+// "扣1分" but not "不扣1分"; no look-behind (older WebKit cannot parse it): the character before is matched and dropped.
+const EACH_DEDUCTION = new RegExp(String.raw`(^|[^不])扣(除)?${AMOUNT}分`, 'g');
 
 function amount(s: string): number | null {
   return /\d/.test(s) ? Number(s) : parseChineseNumeral(s);
@@ -47,10 +48,12 @@ export function statedScore(reasonText: string): StatedScore | undefined {
   let sum = 0;
   const clauses: string[] = [];
   while ((m = re.exec(s))) {
-    const v = amount(m[2]);
+    // The last character of this match may be the one before the next "扣".
+    re.lastIndex = m.index + m[0].length - 1;
+    const v = amount(m[3]);
     if (v === null) continue;
     sum += v;
-    clauses.push(m[0]);
+    clauses.push(m[0].slice(m[1].length));
   }
   if (clauses.length > 0) return { kind: 'deduction', points: Number(sum.toFixed(6)), clause: clauses.join('、') };
   if (/不扣分|未扣分|无扣分|得满分/.test(s)) return { kind: 'none', clause: /不扣分|未扣分|无扣分|得满分/.exec(s)![0] };

@@ -23,6 +23,8 @@ export interface Finding {
   rule: string;
   /** A1 range of the table the finding belongs to, if any. */
   table?: string;
+  /** How hosts show `expected` and `actual`: 'percent' for rates held as fractions (0.7253 → 72.53%). */
+  display?: 'percent';
 }
 
 export interface AuditSummary {

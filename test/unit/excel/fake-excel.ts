@@ -1,11 +1,24 @@
 /* eslint-disable @typescript-eslint/no-this-alias -- the fake object model hands `this` to closures standing in for Office proxies */
 /**
- * A small Excel object model for the adapter tests, built on office-addin-mock: read-side objects
- * (worksheets, ranges, protection, merged areas, settings items) are OfficeMockObjects, so a
- * property read without load + sync shows the mock's error string; collections the mock cannot
- * express (conditional formats, comments, worksheets, settings) are plain objects that behave like
- * the API. Every context.sync is counted; every load is recorded. Writes to a range's values,
- * formulas or numberFormat are applied at the next sync, like queued commands.
+ * A small Excel object model for the adapter tests, built on office-addin-mock, that refuses what
+ * Excel refuses. Read-side objects (worksheets, ranges, protection, merged areas, settings items,
+ * notes, comment locations) are OfficeMockObjects, so a property read without load + sync shows the
+ * mock's error string; collections the mock cannot express (conditional formats, comments,
+ * worksheets, settings, notes) are plain objects that behave like the API.
+ *
+ * Like Office.js, every write is a queued command run in order at the next context.sync: property
+ * assignments (values, formulas, numberFormat, visibility) and method calls (add, delete, insert,
+ * clear). A command Excel would refuse fails the sync with Excel's error code, after the commands
+ * before it have run (a batch is not atomic) and without the ones after it. Refused:
+ *  - a request whose queued commands pass `payloadLimitBytes` (RequestPayloadSizeLimitExceeded,
+ *    nothing runs) and a response that does (ResponsePayloadSizeLimitExceeded): Excel on the web;
+ *  - every sync while the user edits a cell (`editMode`), unless the batch was started by
+ *    `run({ delayForCellEdit: true }, …)`, which waits until the edit ends;
+ *  - deleting a VeryHidden worksheet (InvalidOperation, as the Worksheet.delete reference says);
+ *  - adding, deleting or hiding a worksheet while the workbook structure is protected;
+ *  - writing to a protected worksheet; a threaded comment on a cell that has a comment or a note;
+ *  - more than 512 merged areas in one getMergedAreasOrNullObject.
+ * Inserted columns take the format of the column to their left, as Excel's insert does.
  *
  * Test files must mock office-addin-manifest (the shared stub lacks OfficeApp) before importing this.
  */
@@ -23,6 +36,7 @@ export interface SheetSpec {
   protected?: boolean;
   /** Extra used-range extent from formatting only (A1), beyond the values. */
   formattedTo?: string;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export interface FakeCf {
@@ -42,6 +56,13 @@ export interface FakeComment {
   content: string;
 }
 
+/** A legacy note (老式批注): ExcelApi 1.18 exposes them as workbook.notes. */
+export interface FakeNote {
+  sheet: string;
+  cell: string;
+  content: string;
+}
+
 interface Cell {
   value: unknown;
   formula: unknown;
@@ -54,12 +75,24 @@ export interface LoadRecord {
   props: string[];
 }
 
+/** A queued write: its request size is measured when the sync sends it. */
+interface Command {
+  what: string;
+  bytes: () => number;
+  run: () => void;
+}
+
+/** Bytes of one action in a request besides its payload (object path, method, ids). */
+export const ACTION_OVERHEAD_BYTES = 120;
+
+type Mock = OfficeMockObject & Record<string, unknown>;
+
 class FakeSheet {
   cells = new Map<string, Cell>();
   cfs: FakeCf[] = [];
   merges: string[];
   protected: boolean;
-  visibility = 'Visible';
+  visibility: string;
   formattedTo?: CellRange;
   constructor(
     public name: string,
@@ -67,6 +100,7 @@ class FakeSheet {
   ) {
     this.merges = spec?.merges ?? [];
     this.protected = spec?.protected ?? false;
+    this.visibility = spec?.visibility ?? 'Visible';
     if (spec?.formattedTo) this.formattedTo = parseRangeA1(spec.formattedTo);
     const top = spec?.origin?.row ?? 1;
     const left = spec?.origin?.col ?? 1;
@@ -81,6 +115,12 @@ class FakeSheet {
   }
   get(row: number, col: number): Cell | undefined {
     return this.cells.get(key(row, col));
+  }
+  private parsed?: { from: string[]; list: Array<[string, CellRange]> };
+  /** The merges with their ranges, parsed once per list. */
+  parsedMerges(): Array<[string, CellRange]> {
+    if (this.parsed?.from !== this.merges) this.parsed = { from: this.merges, list: this.merges.map((m) => [m, parseRangeA1(m)]) };
+    return this.parsed.list;
   }
   /** Extent of cells with content (valuesOnly) or content/format. */
   extent(valuesOnly: boolean, within?: CellRange): CellRange | undefined {
@@ -110,56 +150,143 @@ export function parseAny(address: string): CellRange {
   return parseRangeA1(bare);
 }
 
+/** "'My ''x'' sheet'!B2" → ["My 'x' sheet", "B2"] */
+function splitSheetAddress(address: string): [string, string] {
+  const bang = address.lastIndexOf('!');
+  const sheet = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+  return [sheet, address.slice(bang + 1).replace(/\$/g, '')];
+}
+
 function intersects(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
+
+function officeError(code: string, message: string): Error & { code: string } {
+  return Object.assign(new Error(message), { code });
+}
+
+const bytesOf = (v: unknown): number => Buffer.byteLength(JSON.stringify(v ?? null));
 
 export class FakeExcel {
   syncs = 0;
   loads: LoadRecord[] = [];
   /** Errors thrown by the next syncs, in order. */
   failNextSyncs: unknown[] = [];
-  /** Like Excel on the web: a sync whose response passes this many bytes is refused. */
+  /** Like Excel on the web: a request or a response above this many bytes is refused. */
   payloadLimitBytes = 5 * 1024 * 1024;
+  /** Range.getMergedAreasOrNullObject fails above this many merged areas (Excel: 512). */
+  mergedAreaLimit = 512;
   /** Response bytes (UTF-8 JSON of the loaded values/formulas/numberFormat) of every sync Excel answered. */
   payloads: number[] = [];
-  /** Syncs refused for their payload. */
+  /** Request bytes (queued commands) of every sync Excel accepted. */
+  requests: number[] = [];
+  /** Syncs refused for their response size. */
   refusedPayloads: number[] = [];
-  private pendingLoads: Array<{ data: Record<string, unknown>; props: string[] }> = [];
+  /** Syncs refused for their request size. */
+  refusedRequests: number[] = [];
+  /** The user is editing a cell: every sync fails with `editModeCode` (see run for delayForCellEdit). */
+  editMode = false;
+  /** The code Excel gives for a batch refused in cell-edit mode (the docs name both). */
+  editModeCode: 'InvalidOperationInCellEditMode' | 'InvalidOperation' = 'InvalidOperationInCellEditMode';
+  /** Review › Protect Workbook (structure): no sheet may be added, deleted or hidden. */
+  workbookProtected = false;
+  /** The workbook's file name (Workbook.name). */
+  name = 'Book1.xlsx';
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   comments: FakeComment[] = [];
+  notes: FakeNote[] = [];
   activeSheet = '';
-  private tracked: Array<{ mock: OfficeMockObject & Record<string, unknown>; onSync?: () => void; afterSync?: () => void }> = [];
+  /** Cells selected through Range.select, in order. */
+  selections: string[] = [];
+  /** Options of every run(). */
+  runs: Array<{ delayForCellEdit?: boolean }> = [];
+  private queue: Command[] = [];
+  private pendingLoads: Array<{ data: Record<string, unknown>; props: string[] }> = [];
+  private tracked: Array<{ mock: Mock; afterSync?: () => void }> = [];
   private nextId = 1;
+  private editEnded: Array<() => void> = [];
   context: Excel.RequestContext;
 
   constructor(specs: SheetSpec[]) {
     this.sheets = specs.map((s) => new FakeSheet(s.name, s));
     this.activeSheet = specs[0]?.name ?? '';
+    this.context = this.newContext();
+  }
+
+  private newContext(): Excel.RequestContext {
     const self = this;
+    // Shows the flag as it is at the sync that read it (tests set it after construction).
+    const protection = this.track('workbookProtection', { protected: false }, undefined, (m) => {
+      if (typeof m.protected === 'boolean') m.protected = self.workbookProtected;
+    });
     const workbook = {
+      get name() {
+        return self.name;
+      },
+      load(props: string) {
+        self.loads.push({ kind: 'workbook', props: props.split(',') });
+      },
+      protection,
       worksheets: this.worksheetCollection(),
       comments: this.commentCollection(),
+      notes: this.noteCollection(),
       settings: this.settingCollection(),
     };
-    this.context = {
+    return {
       workbook,
       sync: async () => {
         self.syncs++;
-        if (self.failNextSyncs.length > 0) throw self.failNextSyncs.shift();
-        const bytes = self.responseBytes();
-        if (bytes > self.payloadLimitBytes) {
-          self.refusedPayloads.push(bytes);
-          throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
+        if (self.failNextSyncs.length > 0) {
+          self.queue = [];
+          throw self.failNextSyncs.shift();
         }
-        self.payloads.push(bytes);
-        for (const t of self.tracked) t.onSync?.();
+        if (self.editMode) {
+          self.queue = [];
+          self.pendingLoads = [];
+          throw officeError(self.editModeCode, 'The operation is not available while Excel is in cell edit mode.');
+        }
+        const request = self.queue.reduce((n, c) => n + ACTION_OVERHEAD_BYTES + c.bytes(), 0);
+        if (request > self.payloadLimitBytes) {
+          self.queue = [];
+          self.pendingLoads = [];
+          self.refusedRequests.push(request);
+          throw officeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+        }
+        const response = self.responseBytes();
+        if (response > self.payloadLimitBytes) {
+          self.queue = [];
+          self.refusedPayloads.push(response);
+          throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+        }
+        const commands = self.queue;
+        self.queue = [];
+        // In order; the first refused command fails the sync, the commands after it never run.
+        for (const c of commands) c.run();
+        self.requests.push(request);
+        self.payloads.push(response);
         for (const t of self.tracked) await t.mock.sync();
         await new Promise((r) => setImmediate(r));
         for (const t of self.tracked) t.afterSync?.();
       },
     } as unknown as Excel.RequestContext;
+  }
+
+  /**
+   * Excel.run: a fresh request context per run. With delayForCellEdit the batch waits until the
+   * user leaves cell-edit mode (endEdit); without it, it runs and its syncs fail while editing.
+   */
+  run = async <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runs.push(options);
+    if (options.delayForCellEdit && this.editMode) await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    this.context = this.newContext();
+    return batch(this.context);
+  };
+
+  /** The user commits or cancels the cell edit. */
+  endEdit(): void {
+    this.editMode = false;
+    for (const resolve of this.editEnded.splice(0)) resolve();
   }
 
   /** Bytes of the data loads queued since the last sync, as the JSON response would carry them. */
@@ -172,10 +299,18 @@ export class FakeExcel {
     return bytes;
   }
 
+  private enqueue(what: string, run: () => void, bytes: () => number = () => 0): void {
+    this.queue.push({ what, run, bytes });
+  }
+
   sheet(name: string): FakeSheet {
     const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw Object.assign(new Error(`ItemNotFound: ${name}`), { code: 'ItemNotFound' });
+    if (!s) throw officeError('ItemNotFound', `ItemNotFound: ${name}`);
     return s;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheets.some((s) => s.name === name);
   }
 
   /** Every conditional format of every sheet, as plain data (for before/after comparisons). */
@@ -187,14 +322,18 @@ export class FakeExcel {
     return this.comments.map((c) => ({ ...c }));
   }
 
+  /**
+   * A tracked read-side object. Assigning a property listed in `writes` queues the command it
+   * returns (in call order with every other command); `afterSync` refreshes what the mock shows.
+   */
   private track<T extends Record<string, unknown>>(
     kind: string,
     data: T,
     address?: string,
-    onSync?: (m: OfficeMockObject & Record<string, unknown>) => void,
-    afterSync?: (m: OfficeMockObject & Record<string, unknown>) => void,
-  ) {
-    const mock = new OfficeMockObject(data) as OfficeMockObject & Record<string, unknown>;
+    afterSync?: (m: Mock) => void,
+    writes: Record<string, (value: unknown) => Command> = {},
+  ): Mock {
+    const mock = new OfficeMockObject(data) as Mock;
     const load = mock.load.bind(mock);
     mock.load = ((arg: string | string[]) => {
       const props = typeof arg === 'string' ? arg.split(',').map((p) => p.trim()) : Array.isArray(arg) ? arg : Object.keys(arg ?? {});
@@ -202,11 +341,19 @@ export class FakeExcel {
       this.pendingLoads.push({ data, props });
       return load(arg);
     }) as typeof mock.load;
-    this.tracked.push({ mock, onSync: onSync ? () => onSync(mock) : undefined, afterSync: afterSync ? () => afterSync(mock) : undefined });
-    return mock;
+    this.tracked.push({ mock, afterSync: afterSync ? () => afterSync(mock) : undefined });
+    const self = this;
+    // The mock's own methods run on the target; only the code under test goes through the proxy.
+    return new Proxy(mock, {
+      set(target, prop, value) {
+        const write = typeof prop === 'string' ? writes[prop] : undefined;
+        if (write) self.queue.push(write(value));
+        return Reflect.set(target, prop, value);
+      },
+    });
   }
 
-  private rangeMock(sheet: FakeSheet, r: CellRange, kind = 'range') {
+  private rangeMock(sheet: FakeSheet, r: CellRange, kind = 'range'): Mock {
     const rows = Math.min(r.bottom, 100000) - r.top + 1;
     const cols = r.right - r.left + 1;
     const grid = (pick: (c: Cell | undefined) => unknown) => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => pick(sheet.get(r.top + i, r.left + j))));
@@ -221,44 +368,48 @@ export class FakeExcel {
       formulas: full ? [] : grid((c) => c?.formula ?? ''),
       numberFormat: full ? [] : grid((c) => c?.format ?? 'General'),
       getMergedAreasOrNullObject: () => {
-        const hits = sheet.merges.filter((m) => intersects(parseRangeA1(m), r));
+        const hits = sheet.parsedMerges().filter(([, m]) => intersects(m, r)).map(([a]) => a);
+        const m = this.track('mergedAreas', { address: hits.map((h) => `${sheet.name}!${h}`).join(', ') }, address);
         // Like Excel: more than 512 merged areas make the whole batch fail at sync.
-        let fail = hits.length > 512;
-        const m = this.track('mergedAreas', { address: hits.map((h) => `${sheet.name}!${h}`).join(', ') }, address, () => {
-          if (fail) {
-            fail = false;
-            throw Object.assign(new Error('too many merged areas'), { code: 'GeneralException' });
-          }
+        if (hits.length > self.mergedAreaLimit) self.enqueue('getMergedAreas', () => {
+          throw officeError('GeneralException', 'too many merged areas');
         });
         m.isNullObject = hits.length === 0;
         return m;
       },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => self.usedRange(sheet, Boolean(valuesOnly), r),
-      insert: (dir: string) => self.insertColumns(sheet, r, dir),
-      delete: (dir: string) => self.deleteColumns(sheet, r, dir),
-      clear: () => {
-        for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) sheet.cells.delete(key(i, j));
-      },
+      insert: (dir: string) => self.enqueue('insert', () => self.insertColumns(sheet, r, dir)),
+      delete: (dir: string) => self.enqueue('delete', () => self.deleteColumns(sheet, r, dir)),
+      clear: (what?: string) =>
+        self.enqueue('clear', () => {
+          self.refuseProtected(sheet);
+          for (let i = r.top; i <= r.bottom; i++)
+            for (let j = r.left; j <= r.right; j++) {
+              const cell = sheet.cells.get(key(i, j));
+              if (!cell) continue;
+              if (what === 'Contents') Object.assign(cell, { value: '', formula: '' });
+              else sheet.cells.delete(key(i, j));
+            }
+        }),
+      select: () => self.enqueue('select', () => self.selections.push(address)),
     };
-    // An assignment to values/formulas/numberFormat is a queued write: applied at the next sync.
-    const props = ['values', 'formulas', 'numberFormat'] as const;
-    const exposed: Record<string, unknown> = {};
-    const remember = (m: Record<string, unknown>) => props.forEach((p) => (exposed[p] = m[p]));
-    const mock = this.track(
-      kind,
-      data,
-      address,
-      (m) => props.forEach((p) => Array.isArray(m[p]) && m[p] !== exposed[p] && this.write(sheet, r, p, m[p] as unknown[][])),
-      remember,
-    );
-    remember(mock);
+    const write = (prop: 'values' | 'formulas' | 'numberFormat') => (value: unknown): Command => ({
+      what: `${prop} ${address}`,
+      bytes: () => bytesOf(value),
+      run: () => this.write(sheet, r, prop, value as unknown[][]),
+    });
+    const mock = this.track(kind, data, address, undefined, { values: write('values'), formulas: write('formulas'), numberFormat: write('numberFormat') });
     mock.isNullObject = false;
     mock.conditionalFormats = this.cfCollection(sheet, r);
     return mock;
   }
 
+  private refuseProtected(sheet: FakeSheet): void {
+    if (sheet.protected) throw officeError('AccessDenied', `The sheet ${sheet.name} is protected.`);
+  }
+
   private write(sheet: FakeSheet, r: CellRange, prop: 'values' | 'formulas' | 'numberFormat', grid: unknown[][]) {
-    if (sheet.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
+    this.refuseProtected(sheet);
     grid.forEach((line, i) =>
       line.forEach((v, j) => {
         const k = key(r.top + i, r.left + j);
@@ -298,13 +449,22 @@ export class FakeExcel {
     sheet.cells = moved;
   }
 
+  /** Whole columns inserted at r.left; like Excel, they take the format of the column on their left. */
   private insertColumns(sheet: FakeSheet, r: CellRange, dir: string) {
     if (dir !== 'Right' || r.top !== 1) throw new Error('fake supports whole-column insert only');
+    this.refuseProtected(sheet);
     this.shift(sheet, r.left, r.right - r.left + 1);
+    if (r.left <= 1) return;
+    for (const [k, cell] of [...sheet.cells]) {
+      const [row, col] = k.split(',').map(Number);
+      if (col !== r.left - 1) continue;
+      for (let c = r.left; c <= r.right; c++) sheet.cells.set(key(row, c), { value: '', formula: '', format: cell.format });
+    }
   }
 
   private deleteColumns(sheet: FakeSheet, r: CellRange, dir: string) {
     if (dir !== 'Left' || r.top !== 1) throw new Error('fake supports whole-column delete only');
+    this.refuseProtected(sheet);
     this.shift(sheet, r.left, -(r.right - r.left + 1));
   }
 
@@ -318,7 +478,6 @@ export class FakeExcel {
         self.loads.push({ kind: 'conditionalFormats', address: rangeA1(r), props: arg.split(',') });
       },
       add(type: string): FakeCf {
-        if (sheet.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
         const custom = { rule: { formula: '' }, format: { fill: {}, font: {} } };
         const cf: FakeCf = {
           id: String(self.nextId++),
@@ -327,11 +486,20 @@ export class FakeExcel {
           type,
           custom,
           customOrNullObject: Object.assign(custom, { isNullObject: type !== 'Custom' }),
-          delete: () => {
-            sheet.cfs = sheet.cfs.filter((x) => x !== cf);
-          },
+          delete: () =>
+            self.enqueue('cf.delete', () => {
+              sheet.cfs = sheet.cfs.filter((x) => x !== cf);
+            }),
         };
-        sheet.cfs.push(cf);
+        // add, rule formula, fill and font: four actions
+        self.enqueue(
+          'cf.add',
+          () => {
+            self.refuseProtected(sheet);
+            sheet.cfs.push(cf);
+          },
+          () => 3 * ACTION_OVERHEAD_BYTES + bytesOf(custom),
+        );
         return cf;
       },
     };
@@ -340,32 +508,69 @@ export class FakeExcel {
   /** A user's own conditional format, present before the add-in runs. */
   addUserCf(sheetName: string, address: string, type: string, formula = '') {
     const sheet = this.sheet(sheetName);
-    const cf = this.cfCollection(sheet, parseAny(address)).add(type);
-    cf.custom.rule.formula = formula;
+    const custom = { rule: { formula }, format: { fill: {}, font: {} } };
+    const cf: FakeCf = {
+      id: String(this.nextId++),
+      sheet: sheet.name,
+      address: rangeA1(parseAny(address)),
+      type,
+      custom,
+      customOrNullObject: Object.assign(custom, { isNullObject: type !== 'Custom' }),
+      delete: () =>
+        this.enqueue('cf.delete', () => {
+          sheet.cfs = sheet.cfs.filter((x) => x !== cf);
+        }),
+    };
+    sheet.cfs.push(cf);
     return cf;
   }
 
-  private worksheetMock(sheet: FakeSheet) {
+  private refuseStructure(what: string): void {
+    if (this.workbookProtected) throw officeError('AccessDenied', `The workbook structure is protected: cannot ${what}.`);
+  }
+
+  private worksheetMock(sheet: FakeSheet): Mock {
     const self = this;
-    // visibility assignments are written through to the sheet at the next sync
-    const m = this.track('worksheet', {
-      name: sheet.name,
-      visibility: sheet.visibility,
-      protection: { protected: sheet.protected },
-      getUsedRangeOrNullObject: (valuesOnly?: boolean) => self.usedRange(sheet, Boolean(valuesOnly)),
-      getRange: (address?: string) => self.rangeMock(sheet, address ? parseAny(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }),
-      delete: () => {
-        self.sheets = self.sheets.filter((s) => s !== sheet);
+    const m = this.track(
+      'worksheet',
+      {
+        name: sheet.name,
+        visibility: sheet.visibility,
+        protection: { protected: sheet.protected },
+        getUsedRangeOrNullObject: (valuesOnly?: boolean) => self.usedRange(sheet, Boolean(valuesOnly)),
+        getRange: (address?: string) => self.rangeMock(sheet, address ? parseAny(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }),
+        activate: () =>
+          self.enqueue('activate', () => {
+            if (sheet.visibility !== 'Visible') throw officeError('InvalidOperation', `The sheet ${sheet.name} is hidden.`);
+            self.activeSheet = sheet.name;
+          }),
+        delete: () =>
+          self.enqueue('worksheet.delete', () => {
+            self.refuseStructure('delete a sheet');
+            // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation exception".
+            if (sheet.visibility === 'VeryHidden') throw officeError('InvalidOperation', `Cannot delete the VeryHidden sheet ${sheet.name}.`);
+            self.sheets = self.sheets.filter((s) => s !== sheet);
+          }),
       },
-    }, undefined, (w) => {
-      if (typeof w.visibility === 'string' && !w.visibility.startsWith('Error')) sheet.visibility = w.visibility;
-    });
+      undefined,
+      undefined,
+      {
+        visibility: (value) => ({
+          what: `visibility ${sheet.name}`,
+          bytes: () => bytesOf(value),
+          run: () => {
+            self.refuseStructure('hide or show a sheet');
+            sheet.visibility = String(value);
+          },
+        }),
+      },
+    );
     return m;
   }
 
   private worksheetCollection() {
     const self = this;
-    let loaded: Array<OfficeMockObject & Record<string, unknown>> = [];
+    let loaded: Mock[] = [];
     return {
       get items() {
         return loaded;
@@ -375,6 +580,7 @@ export class FakeExcel {
         loaded = self.sheets.map((s) => {
           const m = self.worksheetMock(s);
           m.load('name');
+          if (arg.includes('visibility')) m.load('visibility');
           (m.protection as OfficeMockObject).load('protected');
           return m;
         });
@@ -382,12 +588,19 @@ export class FakeExcel {
       getItem: (name: string) => self.worksheetMock(self.sheet(name)),
       getActiveWorksheet: () => self.worksheetMock(self.sheet(self.activeSheet)),
       add: (name: string) => {
-        if (self.sheets.some((s) => s.name === name)) throw Object.assign(new Error('exists'), { code: 'ItemAlreadyExists' });
         const s = new FakeSheet(name);
-        self.sheets.push(s);
+        self.enqueue('worksheets.add', () => {
+          self.refuseStructure('add a sheet');
+          if (self.sheets.some((x) => x.name === name)) throw officeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+          self.sheets.push(s);
+        });
         return self.worksheetMock(s);
       },
     };
+  }
+
+  private hasNote(sheet: string, cell: string): boolean {
+    return this.notes.some((n) => n.sheet === sheet && n.cell === cell);
   }
 
   private commentCollection() {
@@ -396,14 +609,15 @@ export class FakeExcel {
       get id() {
         return c.id;
       },
+      get content() {
+        return c.content;
+      },
       load() {},
-      delete: () => {
-        self.comments = self.comments.filter((x) => x !== c);
-      },
-      getLocation: () => {
-        const loc = self.track('commentLocation', { address: `${c.sheet}!${c.cell}` });
-        return loc;
-      },
+      delete: () =>
+        self.enqueue('comment.delete', () => {
+          self.comments = self.comments.filter((x) => x !== c);
+        }),
+      getLocation: () => self.track('commentLocation', { address: `${c.sheet}!${c.cell}` }),
     });
     return {
       get items() {
@@ -413,14 +627,39 @@ export class FakeExcel {
         self.loads.push({ kind: 'comments', props: arg.split(',') });
       },
       add: (address: string, content: string) => {
-        const bang = address.lastIndexOf('!');
-        const sheetName = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-        const cell = address.slice(bang + 1);
-        if (self.sheet(sheetName).protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
-        if (self.comments.some((c) => c.sheet === sheetName && c.cell === cell)) throw new Error('cell already has a comment');
-        const c: FakeComment = { id: `c${self.nextId++}`, sheet: sheetName, cell, content };
-        self.comments.push(c);
-        return wrap(c);
+        const [sheetName, cell] = splitSheetAddress(address);
+        const c: FakeComment = { id: '', sheet: sheetName, cell, content };
+        self.enqueue(
+          'comments.add',
+          () => {
+            self.refuseProtected(self.sheet(sheetName));
+            if (self.comments.some((x) => x.sheet === sheetName && x.cell === cell)) throw officeError('InvalidOperation', 'The cell already has a comment.');
+            // Unverified in real Excel (review R4): the fake takes the strict view that a note blocks a threaded comment.
+            if (self.hasNote(sheetName, cell)) throw officeError('InvalidOperation', 'The cell already has a note.');
+            c.id = `c${self.nextId++}`;
+            self.comments.push(c);
+          },
+          () => bytesOf(address) + bytesOf(content),
+        );
+        return {
+          get id() {
+            if (!c.id) throw officeError('PropertyNotLoaded', 'The comment id is not available before a successful sync.');
+            return c.id;
+          },
+          load() {},
+        };
+      },
+    };
+  }
+
+  private noteCollection() {
+    const self = this;
+    return {
+      getItemOrNullObject: (address: string) => {
+        const [sheet, cell] = splitSheetAddress(address);
+        const m = self.track('note', { content: '' });
+        m.isNullObject = !self.hasNote(sheet, cell);
+        return m;
       },
     };
   }
@@ -428,16 +667,12 @@ export class FakeExcel {
   private settingCollection() {
     const self = this;
     return {
-      add: (k: string, v: unknown) => {
-        self.settings.set(k, v);
-      },
+      add: (k: string, v: unknown) => self.enqueue('settings.add', () => self.settings.set(k, v), () => bytesOf(k) + bytesOf(v)),
       getItem: (k: string) => ({
-        delete: () => {
-          self.settings.delete(k);
-        },
+        delete: () => self.enqueue('setting.delete', () => self.settings.delete(k)),
       }),
       getItemOrNullObject: (k: string) => {
-        const m = self.track('setting', { value: self.settings.get(k) ?? '' });
+        const m = self.track('setting', { value: self.settings.get(k) ?? '', delete: () => self.enqueue('setting.delete', () => self.settings.delete(k)) });
         m.isNullObject = !self.settings.has(k);
         return m;
       },

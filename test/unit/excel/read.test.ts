@@ -1,6 +1,6 @@
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
 import { FakeExcel } from './fake-excel';
-import { readActiveWorksheet, readWorkbook, readWorksheet } from '../../../src/excel/read';
+import { MAX_MERGE_BANDS, MAX_READ_CELLS, MAX_READ_COLUMNS, readActiveWorksheet, readWorkbook, readWorksheet, type ReadNotice } from '../../../src/excel/read';
 import { ReadPlan } from '../../../src/excel/plan';
 import { sheetFromGrid } from '../../../src/core/sheet/model';
 import { HELPER_SHEET } from '../../../src/excel/settings';
@@ -43,10 +43,10 @@ describe('readWorksheet', () => {
     const dataLoads = x.loads.filter((l) => l.kind === 'range');
     expect(dataLoads).toHaveLength(1);
     expect(dataLoads[0]).toEqual({ kind: 'range', address: '评分表!C5:F7', props: ['values', 'formulas', 'numberFormat'] });
+    // one extent: the cells with values; formatted-only rows down to K2000 are never looked at
     const extentLoads = x.loads.filter((l) => l.kind.startsWith('usedRange'));
-    expect(extentLoads.map((l) => l.props)).toEqual([['address', 'rowCount', 'columnCount'], ['address', 'rowCount', 'columnCount']]);
-    // merged areas over the whole used range (formats included), data over the values only
-    expect(x.loads.find((l) => l.kind === 'mergedAreas')).toEqual({ kind: 'mergedAreas', address: '评分表!C5:K2000', props: ['address'] });
+    expect(extentLoads).toEqual([{ kind: 'usedRange(valuesOnly)', address: '评分表!C5:F7', props: ['address', 'rowCount', 'columnCount'] }]);
+    expect(x.loads.find((l) => l.kind === 'mergedAreas')).toEqual({ kind: 'mergedAreas', address: '评分表!C5:F7', props: ['address'] });
 
     expect(grid.name).toBe('评分表');
     expect(grid.origin).toEqual({ row: 5, col: 3 });
@@ -154,6 +154,63 @@ describe('readWorksheet', () => {
     expect(sheetFromGrid(p).protected).toBe(true);
     const e = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Empty'), { supports: all });
     expect(e.values).toEqual([]);
+  });
+});
+
+describe('a used range inflated by one stray value (review R10)', () => {
+  it('reads a stray value at D1048576 only up to a million cells, and says so', async () => {
+    const x = new FakeExcel([{ name: '评分表', values: [['指标', '分值', '评分标准', '得分'], ['立项', 3, '完全符合得3分', 2]] }]);
+    x.sheet('评分表').cells.set('1048576,4', { value: 'x', formula: 'x', format: 'General' });
+    const notices: ReadNotice[] = [];
+    let plan: ReadPlan | undefined;
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('评分表'), { supports: all, onNotice: (n) => notices.push(n), onPlan: (p) => (plan = p) });
+    expect(plan!.cells).toBeLessThanOrEqual(MAX_READ_CELLS);
+    expect(plan!.rows).toBe(MAX_READ_CELLS / 4);
+    expect(grid.values).toHaveLength(MAX_READ_CELLS / 4);
+    expect(grid.values[1]).toEqual(['立项', 3, '完全符合得3分', 2]);
+    expect(x.syncs).toBeLessThanOrEqual(plan!.syncs + x.refusedPayloads.length);
+    expect(notices).toEqual([{ sheet: '评分表', kind: 'trimmed', message: expect.stringContaining('A1:D1048576') }]);
+    expect(notices[0].message).toContain('只读取了 A1:D250000');
+  });
+
+  it('reads at most MAX_READ_COLUMNS columns of a sheet with a value at XFD1', async () => {
+    const x = new FakeExcel([{ name: 'S', values: [['指标', '分值'], ['立项', 3]] }]);
+    x.sheet('S').cells.set('1,16384', { value: 'x', formula: 'x', format: 'General' });
+    const notices: ReadNotice[] = [];
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('S'), { supports: all, onNotice: (n) => notices.push(n) });
+    expect(grid.values[0]).toHaveLength(MAX_READ_COLUMNS);
+    expect(grid.values[1].slice(0, 2)).toEqual(['立项', 3]);
+    expect(notices.map((n) => n.kind)).toEqual(['trimmed']);
+  });
+
+  it('bands the merged areas at most MAX_MERGE_BANDS to a sync, and says when it gives up', async () => {
+    // 100,000 rows merged in pairs, and an Excel that fails above 8 merged areas (scaled down
+    // from 512 so the test is quick): no band count up to the cap gets through.
+    const rows = 100_000;
+    const values = Array.from({ length: rows }, (_, r) => [r % 2 === 0 ? `r${r}` : '']);
+    const merges = Array.from({ length: rows / 2 }, (_, i) => `A${2 * i + 1}:A${2 * i + 2}`);
+    const x = new FakeExcel([{ name: 'Dense', values, merges }]);
+    x.mergedAreaLimit = 8;
+    const notices: ReadNotice[] = [];
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Dense'), { supports: all, onNotice: (n) => notices.push(n) });
+    expect(grid.values[rows - 2][0]).toBe(`r${rows - 2}`);
+    expect(grid.merges).toEqual([]);
+    expect(notices.map((n) => n.kind)).toEqual(['merges']);
+    // One whole-range attempt, then about 8, 32, 128 and 512 bands (of equal height over the
+    // 99,999 rows with values); the old reader went on to height-1 bands: 99,999 requests in one sync.
+    const read = rows - 1;
+    const bands = [8, 32, 128, 512].filter((b) => b <= MAX_MERGE_BANDS).map((b) => Math.ceil(read / Math.ceil(read / b)));
+    expect(bands).toEqual([8, 32, 128, 511]);
+    expect(x.loads.filter((l) => l.kind === 'mergedAreas')).toHaveLength(1 + bands.reduce((a, b) => a + b, 0));
+  });
+
+  it('reads the bad-input sheet of 1,000 real columns whole, without a notice', async () => {
+    const line = Array.from({ length: 1000 }, (_, c) => `c${c}`);
+    const x = new FakeExcel([{ name: 'Wide', values: [line, line] }]);
+    const notices: ReadNotice[] = [];
+    const grid = await readWorksheet(x.context, x.context.workbook.worksheets.getItem('Wide'), { supports: all, onNotice: (n) => notices.push(n) });
+    expect(grid.values[1]).toEqual(line);
+    expect(notices).toEqual([]);
   });
 });
 

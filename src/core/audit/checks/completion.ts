@@ -106,6 +106,7 @@ export const completionChecks: TableCheck = (ctx, table) => {
                 : `${where}完成率应为 ${fmtPct(rate)}（${result.explanation}），表中为 ${fmtPct(reading.value)}`,
               expected: Number(rate.toFixed(6)),
               actual: reading.value,
+              display: 'percent',
               rule: result.direction === 'higher' ? '完成率 = 实际完成值 / 目标值' : '完成率 = 目标值 / 实际完成值（越低越好）',
               also: [
                 [m.row, m.actualCol],
@@ -142,6 +143,7 @@ export const completionChecks: TableCheck = (ctx, table) => {
           message: `${where}完成率 ${fmtPct(rate)} 超过 150%，目标值可能设置偏低`,
           expected: `≤ ${fmtPct(HIGH_RATE, 0)}`,
           actual: Number(rate.toFixed(6)),
+          display: 'percent',
           rule: '完成率超过 150% 提示目标设置偏低',
         }),
       );

@@ -111,6 +111,7 @@ export const moneyChecks: TableCheck = (ctx, table) => {
               message: `占比应为 ${fmt(part.value)} ÷ ${fmt(grand.value)} = ${fmtPct(expected)}，表中为 ${fmtPct(value)}`,
               expected: Number(expected.toFixed(6)),
               actual: value,
+              display: 'percent',
               rule: '占比 = 本列合计 / 总合计',
             }),
           );

@@ -28,6 +28,7 @@ export const satisfactionChecks: TableCheck = (ctx, table) => {
           message: `“${ind.path[0] ?? ''}”满意率应为 (${values.map((v, i) => `${fmt(v)}×${answers[i].weight}`).join(' + ')}) ÷ (${fmt(n)}×100) = ${fmtPct(expected)}，表中为 ${fmtPct(reading.value)}`,
           expected: Number(expected.toFixed(6)),
           actual: reading.value,
+          display: 'percent',
           rule: `满意率 = (${formula}) / (样本数×100)`,
           also: answers.map((a) => [ind.row, a.col] as [number, number]),
         }),

@@ -72,6 +72,7 @@ const budgetBlock: TableCheck = (ctx, table) => {
           message: `执行率应为 全年执行数 ${fmt(executed.value)} ÷ 全年预算数 ${fmt(budget.value)} = ${fmtPct(expectedRate)}，表中为 ${fmtPct(rate.value)}`,
           expected: Number(expectedRate.toFixed(6)),
           actual: rate.value,
+          display: 'percent',
           rule: '执行率 = 全年执行数 / 全年预算数',
           also: [
             [row, c.executed],

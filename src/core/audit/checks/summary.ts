@@ -83,6 +83,7 @@ export const summaryChecks: TableCheck = (ctx, table) => {
           message: `“${it.label}”得分率应为 得分 ${fmt(it.score.value)} ÷ 分值 ${fmt(it.weight.value)} = ${fmtPct(expected)}，表中为 ${fmtPct(it.rate.value)}`,
           expected: Number(expected.toFixed(6)),
           actual: it.rate.value,
+          display: 'percent',
           rule: '得分率 = 得分 / 分值',
           also: [
             [it.score.row, it.score.col],
