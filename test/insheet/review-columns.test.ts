@@ -102,9 +102,9 @@ if (!built && process.env.CI) {
       }
       // The seed's real inconsistencies (see the e2e test): 0.75 under a 1/0.5/0 rule, 1.5 under 2/1/0 tiers.
       const plan = messages.find((m) => m.indicator === '计划安排合理性' && m.score === 0.75);
-      expect(plan?.message).toMatch(/只能得.*0\.75 不符/);
+      expect(plan?.message).toMatch(/只能得.*实际得分 0\.75 不在其中/);
       const share = messages.find((m) => m.indicator === '产业园内高新企业数量占比' && m.score === 1.5);
-      expect(share?.message).toMatch(/1\.5 不符/);
+      expect(share?.message).toMatch(/实际得分 1\.5 不在其中/);
       // Most rows agree with their rule: the column is a check, not noise.
       expect(messages.filter((m) => m.message === '').length).toBeGreaterThan(messages.length / 2);
     });

@@ -23,6 +23,7 @@ async function writeBook(name: string, fill: (wb: ExcelJS.Workbook) => void): Pr
   return file;
 }
 
+const SAMPLE = join(__dirname, '..', '..', 'samples', '韶关绩效评价评分表.xlsx');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('score-audit CLI: bad input gets a sentence and exit code 2, never a stack trace', () => {
@@ -173,5 +174,46 @@ describe('score-audit rule', () => {
   it('says when a text is not a rule', async () => {
     const j = JSON.parse((await run('rule', '详见附件三', '--points', '2', '--json')).out);
     expect(j.parsed).toBe(false);
+  });
+});
+
+describe('score-audit rule: values, the measured quantity, the parse tree, coverage per table', () => {
+  it('--value takes 62%, 0.62 and 62 alike for a rate, and the JSON says what the value is', async () => {
+    const text = '按期结案率达70%以上(含)的,得50分;未达到70%的,每少一个百分点扣1分。';
+    for (const v of ['62%', '0.62', '62']) {
+      const j = JSON.parse((await run('rule', text, '--points', '50', '--value', v, '--json')).out);
+      expect(j).toMatchObject({ parsed: true, value: 0.62, score: 42, quantity: { name: '按期结案率', unit: '%', kind: 'level', direction: 'higher', target: 0.7 } });
+      expect(j.clauses.map((c: { span: number[] }) => c.span)).toEqual([[0, 20], [21, 39]]);
+    }
+    const plain = await run('rule', text, '--points', '50', '--value', '62');
+    expect(plain.out).toMatch(/“62”按 62% 理解/);
+  });
+
+  it('--value takes a count or a rank as it is', async () => {
+    const j = JSON.parse((await run('rule', '按排位打\n分,每位次\n按0.25分递\n减', '--points', '20', '--value', '9', '--json')).out);
+    expect(j).toMatchObject({ score: 18, quantity: { kind: 'rank', unit: '名' } });
+  });
+
+  it('--explain prints the parse as an indented tree in Chinese', async () => {
+    const h = await run('rule', '1.完成得2分，未完成不计分；2.每发现一处问题扣0.5分，扣完为止', '--points', '4', '--explain');
+    expect(h.out).toMatch(/解析树：\n\s+第1项\n\s+条款：得 2 分\n\s+条件：完成目标/);
+    expect(h.out).toMatch(/第2项\n\s+逐步扣分：每发现1处扣 0\.5 分\n\s+扣完为止/);
+  });
+
+  it('a text not understood names the unread part, in the text and in the JSON', async () => {
+    const j = JSON.parse((await run('rule', '得分按考核等级系数折合', '--points', '5', '--json')).out);
+    expect(j.parsed).toBe(false);
+    expect(j.unread.map((u: { text: string }) => u.text)).toContain('系数折合');
+    const h = await run('rule', '得分按考核等级系数折合', '--points', '5');
+    expect(h.out).toMatch(/未读懂：第 8–11 字“系数折合”/);
+  });
+
+  it('--coverage reports per table: read, not understood, empty — never "0 of 0 = 100%"', async () => {
+    const j = JSON.parse((await run('rule', '--coverage', SAMPLE, '--json')).out);
+    expect(j.tables).toHaveLength(4);
+    for (const t of j.tables) expect(t).toMatchObject({ hasCriteria: true, notUnderstood: 0, empty: 0 });
+    expect(j.tables.reduce((a: number, t: { read: number }) => a + t.read, 0)).toBe(66);
+    const h = await run('rule', '--coverage', SAMPLE);
+    expect(h.out.split('\n').filter((l) => /评分标准已识别/.test(l))).toHaveLength(4);
   });
 });

@@ -69,6 +69,13 @@ export function contains(set: readonly Interval[], v: number, tolerance = 0.01):
 /** "{0, 1–2, 3, 4}"; a single stretch reads "0–2 之间任意分值". */
 export function formatIntervals(set: readonly Interval[]): string {
   if (set.length === 1 && set[0][1] - set[0][0] > EPS) return `${fmtNum(set[0][0])}–${fmtNum(set[0][1])} 之间任意分值`;
+  // Many scores a step apart ("扣完为止" over 50 points): the ends and the step.
+  if (set.length >= 8 && set.every(([a, b]) => b - a <= EPS)) {
+    const step = set[1][0] - set[0][0];
+    if (step > EPS && set.every(([a], i) => i === 0 || Math.abs(a - set[i - 1][0] - step) < 1e-6)) {
+      return `{${fmtNum(set[0][0])}, ${fmtNum(set[1][0])}, …, ${fmtNum(set[set.length - 1][0])}}（每 ${fmtNum(step)} 分一档）`;
+    }
+  }
   const parts = set.map(([a, b]) => (b - a > EPS ? `${fmtNum(a)}–${fmtNum(b)}` : fmtNum(a)));
   return `{${parts.join(', ')}}`;
 }

@@ -1,7 +1,6 @@
-import { quotedRate, statedScore } from '../audit/reason';
+import { rowProblems } from '../audit/row-rule';
 import { isMissingText, parseNumber, parseNumberStrict } from '../values/number';
 import { completionRate, Direction } from '../values/target';
-import { formatAllowed, isScoreAllowed } from './explain';
 import { gradeOf, gradeSchemeOf } from './grade';
 import { parseRule } from './parse';
 import { fmtNum } from './figures';
@@ -154,9 +153,10 @@ export function ruleScoreOf(ruleText: CellInput, points: CellInput, values: Cell
   return ok(s);
 }
 
-const RATE_KINDS = new Set(['threshold-linear', 'satisfaction-linear', 'proportional', 'tiered', 'selfeval']);
-
-/** PERF.CHECK: "" when the score agrees with the rule and the reason, else the first problem in Chinese. */
+/**
+ * PERF.CHECK: "" when the score agrees with the rule and the reason, else what does not, in Chinese —
+ * the very checks the audit runs on the row (audit/row-rule.ts).
+ */
 export function checkOf(ruleText: CellInput, points: CellInput, score: CellInput, reason?: CellInput): Outcome<string> {
   const p = pointsFrom(points);
   if (!p.ok) return p;
@@ -167,23 +167,9 @@ export function checkOf(ruleText: CellInput, points: CellInput, score: CellInput
   if (sc > w + 0.005) return ok(`得分 ${fmtNum(sc)} 超过分值 ${fmtNum(w)}`);
   if (sc < 0) return ok('得分不能为负数');
   const rule = parseRule(String(ruleText ?? ''), w);
-  if (!rule.parsed) return ok('未能识别评分标准');
-  if (!isScoreAllowed(rule, sc)) return ok(`按评分标准只能得 ${formatAllowed(rule.allowed)} 分，得分 ${fmtNum(sc)} 不符`);
   const why = reason === null || reason === undefined ? '' : String(reason);
-  if (why.trim() !== '') {
-    const stated = statedScore(why);
-    if (stated) {
-      const expected =
-        stated.kind === 'deduction' ? stated.points : stated.kind === 'fraction' ? w * stated.share : stated.kind === 'score' ? w - stated.points : stated.kind === 'none' ? 0 : w;
-      if (Math.abs(expected - (w - sc)) > 0.01) return ok(`评分理由写明“${stated.clause}”（扣 ${fmtNum(expected)} 分），但分值 − 得分 = ${fmtNum(w - sc)} 分`);
-    }
-    const q = quotedRate(why);
-    if (q && rule.inputs === 1 && rule.kinds.some((k) => RATE_KINDS.has(k))) {
-      const e = rule.score(q.value);
-      if (e !== null && Math.abs(e - sc) > 0.01) return ok(`评分理由中${q.label}为 ${fmtNum(q.value * 100)}%，按评分标准应得 ${fmtNum(e)} 分，实际 ${fmtNum(sc)} 分`);
-    }
-  }
-  return ok('');
+  const problems = rowProblems({ rule, weight: w, score: sc, ...(why.trim() !== '' ? { reason: why } : {}) });
+  return ok(problems.map((x) => x.message).join('；'));
 }
 
 /** PERF.GRADE. */
