@@ -229,7 +229,9 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   // Groups of tiers closed by a zero or otherwise tier ("…得4分；…得2分；…不得分；入选…名单的，得2分"), or a list
   // of awards for separate criteria ("符合…计1分；符合…计0.5分；…计0.5分"): parts that add up, or alternatives.
   const groups = tierGroups(active);
-  const singles = groups.length === 1 && isPlainAwardList(active) ? active.map((r) => [r]) : groups;
+  const closing = active[active.length - 1];
+  const listed = closing?.cond.kind === 'otherwise' ? active.slice(0, -1) : active;
+  const singles = groups.length === 1 && isPlainAwardList(active) ? listed.map((r) => [r]) : groups;
   if (singles.length > 1 && steps.length === 0) {
     const compiled = singles.map((g) => compileBlock(g, B, ctx));
     const bad = compiled.find((c) => c.failure);
@@ -238,6 +240,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     const top = Math.max(...compiled.map((c) => c.max));
     const partsFit = Math.abs(sum - B) <= TOLERANCE;
     const tiersFit = Math.abs(top - B) <= TOLERANCE;
+    // Points not given: groups that each close are separate criteria.
+    if (B <= 0 && singles === groups) return addParts(compiled, singles.map((g) => g.map((r) => ctx.text.slice(r.s, r.e)).join('；')), lines, kinds);
     if (partsFit && !tiersFit) return addParts(compiled, singles.map((g) => g.map((r) => ctx.text.slice(r.s, r.e)).join('；')), lines, kinds);
     if (!partsFit && !tiersFit && singles === groups) {
       // Neither reading gives the points: the nearer one, said as a mismatch by the audit (max ≠ points).
@@ -421,7 +425,20 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
         lines.push(`${label ? `${label}：` : ''}不扣分`);
         break;
       case 'ordered': {
-        const list = r.cond.kind === 'rank' ? (r.cond.list ?? rangeList(r.cond.lo, r.cond.hi)) : [];
+        const implicitPlaces = o.ranked && r.cond.kind !== 'rank' && quantity?.axis === 'rank';
+        const list = r.cond.kind === 'rank' ? (r.cond.list ?? rangeList(r.cond.lo, r.cond.hi)) : implicitPlaces ? rangeList(1, o.amounts.length) : [];
+        if (o.ranked && list.length === 0) {
+          // "低于85%的县(区)按从高到低排序，分别得8、6、4、2分": places within a group, which the value does not give.
+          if (region) pieces.push({ region, value: () => null, clause: idx, label: `${label}：按排序得 ${o.amounts.map(fmtNum).join('、')} 分`, order: order++ });
+          for (const a of o.amounts) {
+            allowedParts.push([a, a]);
+            awards.push(a);
+          }
+          described.push({ clause: r, kind: 'tiered' });
+          lines.push(`${label ? `${label}：` : ''}按排序依次得 ${o.amounts.map(fmtNum).join('、')} 分（名次由表外排序决定）`);
+          implicitZero = false;
+          break;
+        }
         if (list.length !== o.amounts.length) return failed(`“依次/分别”列出 ${o.amounts.length} 个分值，但对应 ${list.length || '不明'} 个名次`, described, lines);
         list.forEach((rank, i) => {
           pieces.push({ region: [segment({ v: rank, incl: true, explicit: true }, { v: rank, incl: true, explicit: true })], value: () => o.amounts[i], clause: idx, label: `第${rank}名：${fmtNum(o.amounts[i])} 分`, order: order++ });
@@ -512,6 +529,14 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     }
   }
   for (const d of fixedDeductions) allowedParts.push([Math.max(0, F - d), Math.max(0, F - d)]);
+  // "化解率低于85%的扣减1分" with nothing awarded: outside the bands that deduct, the full score.
+  const bandDeductions = (pieces as Array<Piece & { deduct?: number }>).filter((p) => p.deduct !== undefined);
+  if (!hasAward && quantity && bandDeductions.length > 0) {
+    const rest = complement(bandDeductions.map((p) => p.region));
+    if (rest.length > 0 && !(pieces as Array<Piece & { deduct?: number }>).some((p) => p.deduct === undefined && p.region.some((seg) => rest.some((r) => intersect([seg], [r]).length > 0)))) {
+      pieces.push({ region: rest, value: () => F, clause: -1, label: `${regionLabel(rest, unit)}：${fmtNum(F)} 分`, order: order++ });
+    }
+  }
 
   // Steps.
   // A cap written right after a step caps that step ("少1条扣1分,最高扣4分;…每少1条扣1分,最高扣4分").
@@ -535,11 +560,18 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     stepInfos.push({ per: s.per, unit: s.unit, deduct: a, ...(share !== undefined ? { share } : {}) });
     described.push({ clause: sc, kind: share !== undefined ? 'percent-step' : 'step-deduction', points: a });
     const what = `${s.verb}${s.subject}${fmtNum(s.per)}${s.unit}`;
-    if (s.direction === 'award') {
+    // "有一篇加0.1分，但累计不超过2分" with nothing awarded before it: the bonus is the score.
+    const awarding = s.direction === 'award' || (s.direction === 'add' && !hasAward && steps.every((x) => x.step.direction !== 'deduct'));
+    if (awarding) {
       // "每个占1分，按照签约项目任务清单完成率赋分": each unit scored by its completion, anything up to a.
       const continuous = bases.some((b) => sameSentence(sc, b) && /完成率|完成比例|完成情况|完成程度/.test(b.basis.text));
       awardSteps.push({ a, continuous, share: s.amount.kind === 'share' });
-      lines.push(`每${what}：得 ${continuous ? `0–${fmtNum(a)}` : fmtNum(a)} 分`);
+      lines.push(`每${what}：${s.direction === 'add' ? '加' : '得'} ${continuous ? `0–${fmtNum(a)}` : fmtNum(a)} 分`);
+      if (!continuous && steps.length === 1 && quantity && quantity.axis === s.unitClass && quantity.kind === 'level') {
+        const cap = Math.min(B, ...scoreCaps.map((c) => (c.max === 'points' ? B : c.max)));
+        const per = s.per;
+        pieces.push({ region: atLeast(0), value: (x) => Math.min(cap, tidy(a * Math.floor(x / per + 1e-7))), clause: idx, label: `每${what}得 ${fmtNum(a)} 分（最多 ${fmtNum(cap)} 分）`, order: order++ });
+      }
       continue;
     }
     if (s.direction === 'add') {
@@ -569,6 +601,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     implicitZero = false;
   }
   if (floors.length > 0) lines.push(`扣完为止${maxDeduction < F ? `（最多扣 ${fmtNum(maxDeduction)} 分）` : ''}`);
+  for (const c of scoring) if (c.kind === 'bonusCap') lines.push(`加分最多 ${fmtNum(c.max)} 分（得分不超过本项分值）`);
   for (const c of deductionCaps) lines.push(`最多扣 ${c.max === 'points' ? '本项分值' : `${fmtNum(c.max)} 分`}`);
 
   // A count or a gap of 0 keeps the full score.
@@ -580,7 +613,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   // Allowed scores.
   let allowed: Interval[] = normalizeIntervals(allowedParts.map(([a, b]) => [Math.min(a, b), Math.max(a, b)]));
   if (stepAmounts.length > 0 || oneOffs.length > 0) {
-    const base = stepAmounts.length > 0 && pieces.some((p) => p.clause >= 0) ? stepBases(pieces, F) : [F];
+    // Fixed deductions are alternatives to each other; one-off deductions come on top of any of them.
+    const base = stepAmounts.length > 0 && pieces.some((p) => p.clause >= 0) ? stepBases(pieces, F) : [F, ...fixedDeductions.map((d) => Math.max(0, F - d))];
     const deductions = deductionSums(stepAmounts, oneOffs.filter((d) => d > 0), maxDeduction);
     const bonuses = oneOffs.filter((d) => d < 0).map((d) => -d);
     const out: Interval[] = [...allowed];
@@ -709,24 +743,39 @@ function tierGroups(rules: readonly ClauseOf<'rule'>[]): Array<ClauseOf<'rule'>[
   const groups: Array<ClauseOf<'rule'>[]> = [[]];
   let closed = false;
   let name = '';
+  let placed = false;
   for (const r of rules) {
+    // A list of places is complete in itself: another list scores something else.
+    if (r.outcome.kind === 'ordered' && placed) {
+      groups.push([]);
+      name = '';
+      closed = false;
+      placed = false;
+    }
     const closes = (r.outcome.kind === 'award' && amountIsZero(r.outcome.amount)) || r.cond.kind === 'otherwise' || r.cond.kind === 'notMet' || r.outcome.kind === 'discretionary';
     const bandName = r.cond.kind === 'band' ? r.cond.quantity.name : '';
     // "…≤15日得满分0.5分,>30日为0分,15-30日按比例减分;对需再次分配的资金下达…≤30日得满分0.5分…": a new value, a new group.
     const newValue = bandName !== '' && name !== '' && bandName !== name && r.outcome.kind === 'award' && !amountIsZero(r.outcome.amount);
-    if ((closed || newValue) && !closes && r.outcome.kind === 'award' && (r.cond.kind === 'qualitative' || r.cond.kind === 'none' || newValue)) {
+    if ((closed || newValue) && !closes && (r.outcome.kind === 'award' || r.outcome.kind === 'ordered') && (r.cond.kind === 'qualitative' || r.cond.kind === 'none' || newValue)) {
       groups.push([]);
       name = '';
+      placed = false;
     }
     groups[groups.length - 1].push(r);
+    if (r.outcome.kind === 'ordered') placed = true;
     if (bandName !== '' && name === '') name = bandName;
     closed = closes || (closed && r.cond.kind === 'band' && bandName === '');
   }
   return groups.filter((g) => g.length > 0);
 }
 
-/** Awards for separate criteria, none a failure tier: "符合…计1分；符合…计0.5分；是否符合…计0.5分". */
-function isPlainAwardList(rules: readonly ClauseOf<'rule'>[]): boolean {
+/**
+ * Awards for separate criteria, none a failure tier: "符合…计1分；符合…计0.5分；是否符合…计0.5分"; a closing
+ * "反之不得分" applies to each ("落实的，得1分，建立的，得2分，反之不得分").
+ */
+function isPlainAwardList(all: readonly ClauseOf<'rule'>[]): boolean {
+  const last = all[all.length - 1];
+  const rules = last && last.cond.kind === 'otherwise' && last.outcome.kind === 'award' && amountIsZero(last.outcome.amount) ? all.slice(0, -1) : all;
   return (
     rules.length >= 2 &&
     rules.every((r) => r.outcome.kind === 'award' && !amountIsZero(r.outcome.amount) && r.outcome.amount.kind === 'points' && r.outcome.amount.lo === r.outcome.amount.hi && r.cond.kind === 'qualitative' && !r.cond.negative)
@@ -826,7 +875,9 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
   const named = allBands.find((b) => b.quantity.name !== '');
   const formula = rules.find((r) => r.outcome.kind === 'formula');
   const formulaVar = formula && formula.outcome.kind === 'formula' ? variablesOf(formula.outcome.expr)[0] : undefined;
-  const ranks = rules.some((r) => r.cond.kind === 'rank') || steps.some((s) => s.cond.kind === 'rank');
+  // "培训人数按万人比从高到低排序，分别得10、8、6、4分" alone: the places of that order.
+  const implicitPlaces = rules.length === 1 && rules[0].outcome.kind === 'ordered' && rules[0].outcome.ranked && rules[0].cond.kind !== 'band' && rules[0].cond.kind !== 'otherwise';
+  const ranks = implicitPlaces || rules.some((r) => r.cond.kind === 'rank') || steps.some((s) => s.cond.kind === 'rank');
   const counts = rules.some((r) => r.cond.kind === 'count');
   const step = steps.find((s) => s.step.direction === 'deduct');
   const rankBasis = bases.some((b) => b.basis.kind === 'rank');
@@ -849,10 +900,18 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     if (c.positive) return { name: `满足${c.unit}数`, unit: c.unit, kind: 'level', direction: 'higher', axis: 'count' };
     return { name: `${c.unit}数`, unit: c.unit, kind: 'count', direction: 'lower', axis: 'count' };
   }
+  // "每次得1分，最多得6分", "有一篇加0.1分": one step that awards, alone: the number of units.
+  const awarding = steps.filter((s) => s.step.direction !== 'deduct');
+  if (!step && awarding.length === 1 && allBands.length === 0 && !formula && awarding[0].step.unitClass !== 'percent' && awarding[0].step.unitClass !== 'pp') {
+    const s = awarding[0].step;
+    return { name: `${s.verb === '有' ? '' : s.verb}${s.subject}${s.unit.replace(/^个/, '')}数`, unit: s.unit, kind: 'level', direction: 'higher', axis: s.unitClass };
+  }
   const rateLike = (u: string): boolean => u === 'percent' || u === 'pp' || u === 'plain';
   if (step && !rateLike(step.step.unitClass)) {
     // A count, a delay, an amount: the value is the number of units (unless a figure in the same unit sets full marks).
-    const same = allBands.find((b) => b.quantity.unitClass === step.step.unitClass);
+    // Only a band of full marks (or the step's own band) sets the target: "迟报四天及以上不得分" is a band of the gap itself.
+    const fullBands = rules.filter((r) => r.cond.kind === 'band' && isTopAward(r.outcome, points)).map((r) => r.cond as BandCondition);
+    const same = [...fullBands, ...stepBands].find((b) => b.quantity.unitClass === step.step.unitClass);
     if (same && (same.lo || same.hi)) {
       const lower = !!same.hi && !same.lo;
       return { name: same.quantity.name || step.step.subject || '实际值', unit: step.step.unit, kind: 'level', direction: lower ? 'lower' : 'higher', target: (lower ? same.hi : same.lo)!.v, axis: step.step.unitClass };
@@ -1088,7 +1147,12 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
   }
   const clauses = compiled.flatMap((c) => c.clauses);
   for (const m of modifierItems) for (const c of scoringOf(m.clauses)) clauses.push({ clause: c, kind: 'discretionary' });
-  return { allowed, max: sum, pieces: [], quantities: 0, discretionary, kinds, steps: compiled.flatMap((c) => c.steps), parts, lines, clauses };
+  // One value scores the first part that measures one; the other parts are taken at their full points (said in the explanation).
+  const scored = compiled.findIndex((c) => c.pieces.length > 0 && c.quantity);
+  const othersFull = compiled.reduce((acc, c, i) => (i === scored ? acc : acc + c.max), 0);
+  const pieces = scored < 0 || discretionary ? [] : compiled[scored].pieces.map((p) => ({ ...p, value: (x: number) => { const v = p.value(x); return v === null ? null : Math.min(v, parts[scored].points) + othersFull; } }));
+  if (pieces.length > 0) lines.push(`按一个数值计分时，该数值为${parts[scored].label}的${compiled[scored].quantity!.name}，其余部分按满分计`);
+  return { allowed, max: sum, pieces, quantity: pieces.length > 0 ? compiled[scored].quantity : undefined, quantities: pieces.length > 0 ? 1 : 0, discretionary, kinds, steps: compiled.flatMap((c) => c.steps), parts, lines, clauses };
 }
 
 /** "2017-2019年…每年…": as many items as the years the text spans (or points / points a year). */
@@ -1202,13 +1266,16 @@ function itemDeclaredPoints(it: ItemNode): number | undefined {
 function opensAlternative(it: ItemNode, text: string): boolean {
   const body = text.slice(it.s, it.e).replace(/^\s*(\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])\s*/, '');
   const first = it.clauses.find((c) => c.kind !== 'description') ?? it.clauses[0];
-  return /^(如果|若|如|对于|当)?.{0,12}(没有|无|未设|未设置|不涉及)/.test(body) || (first?.kind === 'rule' && first.outcome.kind === 'exempt');
+  // "如没有预期目标值，…", "未设置绩效目标的，…" (not "有巡查袖标得1分，没有配备不得分": a tier of the item).
+  return /^(如果|若|如|对于|当)?[^分，,；;。]{0,12}(没有|无|未设|未设置|不涉及)/.test(body) || (first?.kind === 'rule' && first.outcome.kind === 'exempt');
 }
 
 function itemLabel(it: ItemNode, text: string): string {
   const body = text.slice(it.s, it.e).replace(/^\s*(\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十][、])\s*/, '');
   const h = /^([\u4e00-\u9fa5A-Za-z()（）]{2,16}?)\s*(?:\d+(?:\.\d+)?\s*分|[:：])/.exec(body);
-  return h ? h[1] : `第${it.n}项`;
+  // "巡查保洁员着装上岗得2分": the name without its verb.
+  const name = h?.[1].replace(/(得|计|加|扣)$/, '');
+  return name && name.length >= 2 ? name : `第${it.n}项`;
 }
 
 export { point, range };

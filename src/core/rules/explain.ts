@@ -145,6 +145,8 @@ function clauseLines(c: Clause, indent: string): string[] {
       return [`${indent}扣完为止${c.maxDeduction !== undefined ? `（最多扣 ${fmtNum(c.maxDeduction)} 分）` : ''}`];
     case 'deductionCap':
       return [`${indent}最多扣 ${c.max === 'points' ? '本项分值' : `${fmtNum(c.max)} 分`}`];
+    case 'bonusCap':
+      return [`${indent}最多加 ${fmtNum(c.max)} 分`];
     case 'scoreCap':
       return [`${indent}最高得 ${c.max === 'points' ? '本项分值' : `${fmtNum(c.max)} 分`}`];
     case 'rateCap':

@@ -1,5 +1,5 @@
 import {
-  ADD_VERBS, AND_WORDS, AWARD_VERBS, DEDUCT_VERBS, DEDUCTION_CAP_WORDS, DISCRETIONARY_WORDS, EACH_WORDS, EXEMPT_WORDS, FLOOR_WORDS, FULL_WORDS,
+  ADD_VERBS, AND_WORDS, AWARD_VERBS, BONUS_CAP_WORDS, DEDUCT_VERBS, DEDUCTION_CAP_WORDS, DISCRETIONARY_WORDS, EACH_WORDS, EXEMPT_WORDS, FLOOR_WORDS, FULL_WORDS,
   IF_WORDS, INCLUSIVE_MARKS, PLAIN_WORDS, RATIO_METHOD_WORDS, UNKNOWN_METHOD_WORDS, UNSUPPORTED_WORDS, INTERPOLATE_WORDS, ONE_OFF_WORDS, Op, OR_WORDS, ORDER_WORDS, OTHERWISE_WORDS, OVERFLOW_WORDS, POINTS_WORDS, POST_COMPARATORS,
   PRE_COMPARATORS, PROPORTION_WORDS, RANGE_CLOSERS, RANK_WORDS, REFERENCE_LEVELS, REFERENCE_WORDS, SCORE_CAP_WORDS, SCORE_VERBS, STEP_VERBS,
   TARGET_MET, TARGET_NOT_MET, TOTAL_WORDS, UNITS, UnitClass, ZERO_WORDS,
@@ -17,7 +17,7 @@ export type WordCat =
   | 'cmpPre' | 'cmpPost' | 'incl' | 'rangeClose' | 'award' | 'deduct' | 'add' | 'full' | 'zero' | 'pointsWord' | 'otherwise'
   | 'notMet' | 'met' | 'floor' | 'deductCap' | 'scoreCap' | 'disc' | 'scoreVerb' | 'proportion' | 'rankWord' | 'stepVerb' | 'each'
   | 'total' | 'reference' | 'and' | 'or' | 'if' | 'exempt' | 'oneOff' | 'order' | 'interpolate' | 'overflow' | 'refLevel'
-  | 'basis' | 'every' | 'de' | 'scoreNoun' | 'ordinal' | 'front' | 'reverse' | 'after' | 'see' | 'half' | 'found' | 'above'
+  | 'bonusCap' | 'basis' | 'every' | 'de' | 'scoreNoun' | 'ordinal' | 'front' | 'reverse' | 'after' | 'see' | 'half' | 'found' | 'above'
   /** An ordinary word, lexed as text (see PLAIN_WORDS). */
   | 'plain'
   | 'ratioMethod'
@@ -86,6 +86,7 @@ for (const w of TARGET_MET) add(w, 'met');
 for (const w of FLOOR_WORDS) add(w, 'floor');
 for (const w of DEDUCTION_CAP_WORDS) add(w, 'deductCap');
 for (const w of SCORE_CAP_WORDS) add(w, 'scoreCap');
+for (const w of BONUS_CAP_WORDS) add(w, 'bonusCap');
 for (const w of DISCRETIONARY_WORDS) add(w, 'disc');
 for (const w of SCORE_VERBS) add(w, 'scoreVerb');
 for (const w of PROPORTION_WORDS) add(w, 'proportion');

@@ -91,8 +91,10 @@ export const FLOOR_WORDS: readonly string[] = [
 
 /** Deductions capped at a figure ("最多扣5分") or at the points ("最多扣完本项分值"). */
 export const DEDUCTION_CAP_WORDS: readonly string[] = ['最多扣', '最高扣', '累计扣分不超过', '扣分上限为', '扣分上限', '累计最多扣', '最多扣除'];
+/** Bonuses capped ("最多加10分"). */
+export const BONUS_CAP_WORDS: readonly string[] = ['最多加', '最高加', '最多可加', '最高可加', '加分最多', '加分不超过', '加分上限为', '加分最高'];
 /** The score capped ("最高不超过本项分值", "最高得5分"). */
-export const SCORE_CAP_WORDS: readonly string[] = ['最高不超过', '最多不超过', '最高得', '最多得', '最高为', '以此为限', '封顶'];
+export const SCORE_CAP_WORDS: readonly string[] = ['最高不超过', '最多不超过', '最高得', '最多得', '最高为', '以此为限', '封顶', '累计不超过', '累计最高', '累计最多', '合计不超过', '总分不超过', '累计得分不超过', '得分最高不超过'];
 
 /** Judgement within a range (any score allowed). */
 export const DISCRETIONARY_WORDS: readonly string[] = [
@@ -192,6 +194,8 @@ export const PLAIN_WORDS: readonly string[] = [
   '甚至', '至少', '到位', '受到', '做到', '到期', '参与', '与会', '所以', '可以', '予以', '以及', '加以', '难以', '以此', '差异', '多元', '许多',
   '低碳', '高效', '提高', '超市', '减少', '降低', '按时', '按期', '按照', '得以', '取得', '懂得', '记得', '心得', '使得', '占比', '占用',
   '占有', '占地',
+  // "制度健全扣1分" is 健全 + 扣1分, not 全扣.
+  '健全', '齐全', '完全', '安全', '周全', '全面', '全部', '全年', '全省', '全市', '全县', '全区', '全国', '全体', '全员', '全程', '全额',
 ];
 
 /** Proportional to the figure full points need: "低于12000元/人采用比率法计分" → points × value / 12000. */

@@ -149,6 +149,11 @@ function repairOcr(chars: string[]): void {
     // l, I or | for 1 and O or o for 0 inside a number: "xl00%", "1O0%".
     if ((c === 'l' || c === 'I' || c === '|') && (isDigit(next) || next === '.') && (isDigit(prev) || prev === 'x' || prev === 'X' || prev === '×' || prev === '(' || prev === '.')) chars[k] = '1';
     else if ((c === 'O' || c === 'o') && isDigit(prev) && (isDigit(next) || next === '%')) chars[k] = '0';
+    // "(IO)" for "(10)": a bracketed figure of I and O only.
+    else if ((c === 'I' || c === 'l') && prev === '(' && (next === 'O' || next === 'o') && (chars[k + 2] === ')' || isDigit(chars[k + 2]))) {
+      chars[k] = '1';
+      chars[k + 1] = '0';
+    }
   }
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k];
@@ -156,9 +161,22 @@ function repairOcr(chars: string[]): void {
     const next = chars[k + 1];
     // x or X as a multiplication sign next to a figure or a bracket: "xl00%x60", "2分x完成率".
     if ((c === 'x' || c === 'X') && (isDigit(prev) || prev === '%' || prev === ')' || isDigit(next) || next === '(' || (isCjk(prev) && isCjk(next)))) chars[k] = '×';
+    // "得分=及时受理率 c 5分": a lone c for × between a name and a figure, in a formula (an = before it).
+    if (c === 'c' && !isLatin(prev) && !isLatin(next) && (isCjk(prev) || prev === '%' || prev === ')') && isDigit(next) && formulaBefore(chars, k)) chars[k] = '×';
     // "得分二资金到位率": 二 read for = after 得分 (not a numeral: "得分二十" stays).
     if (c === '二' && prev === '分' && chars[k - 2] === '得' && next !== undefined && !CN_NUMERAL.has(next) && next !== '分') chars[k] = '=';
   }
+}
+
+const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+
+/** An = earlier in the same sentence. */
+function formulaBefore(chars: readonly string[], k: number): boolean {
+  for (let q = k - 1; q >= 0 && q > k - 40; q--) {
+    if (chars[q] === '=') return true;
+    if ('。；;\n'.includes(chars[q])) return false;
+  }
+  return false;
 }
 
 /** The raw span [start, end) of the normalised span [from, to). */

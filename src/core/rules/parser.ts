@@ -32,6 +32,8 @@ const isSep = (t: Token | undefined): boolean => !!t && t.kind === 'sep';
 const isOp = (t: Token | undefined, op: string): boolean => !!t && t.kind === 'op' && t.op === op;
 
 /** Headings that open the shared rule after a list of items ("评分：每指标1分，…"). */
+/** Words that order the units a list of amounts goes to. */
+const ORDERING = /[从由]高到低|[从由]低到高|[从由]好到差|[从由]优到劣|排序|排名/;
 const TAIL_HEADINGS = new Set(['评分', '计分', '评分标准', '评分方法', '计分方法', '评分规则', '计分规则', '考核方法', '赋分', '赋分标准', '打分', '说明', '注']);
 
 class Parser {
@@ -86,6 +88,7 @@ class Parser {
     for (const k of starts) this.use(this.ts[k]);
     const bounds = [...starts, this.ts.length];
     this.bareItemPoints(bounds);
+    this.bareBandPoints(bounds);
     starts.splice(0, starts.length, ...bounds.slice(0, -1));
     const head = this.segment(0, starts.length > 0 ? starts[0] : this.ts.length);
     const items: ItemNode[] = [];
@@ -137,6 +140,34 @@ class Parser {
     }
   }
 
+  /**
+   * "完成50%及以上(50)完成30%及以上(30-49)…完成10%以下(0-19)": a text with no 分 at all whose bands are each
+   * followed by a bracketed figure or range: those are the points.
+   */
+  private bareBandPoints(bounds: number[]): void {
+    if (this.ts.some((t) => t.kind === 'points')) return;
+    const bandEnd = (t: Token | undefined): boolean => !!t && (isWord(t, 'cmpPost') || isWord(t, 'incl') || (t.kind === 'num' && t.percent));
+    const found: Array<{ k: number; len: number; lo: number; hi: number }> = [];
+    for (let k = 1; k < this.ts.length; k++) {
+      if (!bandEnd(this.ts[k - 1])) continue;
+      const t = this.ts[k];
+      if (t.kind === 'item' && t.style === 'paren') found.push({ k, len: 1, lo: t.n, hi: t.n });
+      else if (isOp(t, '(')) {
+        const a = this.ts[k + 1];
+        const b = this.ts[k + 3];
+        if (a?.kind === 'num' && !a.percent && isOp(this.ts[k + 2], ')')) found.push({ k, len: 3, lo: a.value, hi: a.value });
+        else if (a?.kind === 'num' && !a.percent && isOp(this.ts[k + 2], '-') && b?.kind === 'num' && !b.percent && b.value >= a.value && isOp(this.ts[k + 4], ')')) found.push({ k, len: 5, lo: a.value, hi: b.value });
+      }
+    }
+    if (found.length < 2) return;
+    for (const f of found.reverse()) {
+      const first = this.ts[f.k];
+      const last = this.ts[f.k + f.len - 1];
+      this.ts.splice(f.k, f.len, { kind: 'points', lo: f.lo, hi: f.hi, s: first.s, e: last.e });
+      for (let q = 0; q < bounds.length; q++) if (bounds[q] > f.k) bounds[q] -= f.len - 1;
+    }
+  }
+
   /** Where the shared rule after the last item begins: a sentence opening with "评分：" or "以上每项". */
   private tailStart(from: number, to: number): number | undefined {
     for (let k = from; k < to; k++) {
@@ -182,7 +213,7 @@ class Parser {
         continue;
       }
       const clause = r.make(() => this.condition(pending, k, r));
-      out.push(clause);
+      out.push(...this.eachListed(clause, pending, k));
       k = r.end;
       pending = k;
     }
@@ -194,6 +225,37 @@ class Parser {
       if (a.kind === 'step' && b.kind === 'deductionCap' && typeof b.max === 'number') a.step.cap = b.max;
     }
     return out;
+  }
+
+  /**
+   * "工作无计划、无措施、无总结的分别扣1分": a deduction for each failing listed, one rule per listed
+   * failing (the condition tokens [from, to) end with 分别/各 before the outcome).
+   */
+  private eachListed(clause: Clause, from: number, to: number): Clause[] {
+    if (clause.kind !== 'rule' || (clause.outcome.kind !== 'deduct' && clause.outcome.kind !== 'award') || clause.cond.kind !== 'qualitative') return [clause];
+    const last = this.ts[to - 1];
+    if (!(isWord(last, 'order') || isWord(last, 'each'))) return [clause];
+    if (clause.outcome.kind === 'award' && !isWord(last, 'each')) return [clause];
+    const negative = clause.cond.negative || NEGATIVE.test(clause.cond.text);
+    // "建立和开发的各得2分": two subjects joined by 和 in one word.
+    const only = to - from <= 3 ? this.ts[from] : undefined;
+    if (only?.kind === 'text' && (to - from === 1 || isWord(this.ts[from + 1], 'de') || isWord(this.ts[from + 1], 'each'))) {
+      const names = only.text.split(/[和及与]/);
+      if (names.length >= 2 && names.every((n) => n.length >= 2)) return names.map((n) => ({ ...clause, cond: { kind: 'qualitative', text: n, negative }, oneOff: true }));
+      return [clause];
+    }
+    const pieces: Array<[number, number]> = [];
+    let start = from;
+    for (let q = from; q < to - 1; q++) {
+      const x = this.ts[q];
+      if (x.kind === 'sep' && x.sep === 'list') {
+        pieces.push([start, q]);
+        start = q + 1;
+      }
+    }
+    pieces.push([start, to - 1]);
+    if (pieces.length < 2 || pieces.some(([a, b]) => b <= a)) return [clause];
+    return pieces.map(([a, b]) => ({ ...clause, cond: { kind: 'qualitative', text: this.textOf(a, b).replace(/的$/, ''), negative }, oneOff: true }));
   }
 
   /** Words after the last outcome of a sentence. */
@@ -436,6 +498,12 @@ class Parser {
   private stepAt(k: number, to: number): Found | null {
     const t = this.ts[k];
     const perItem = isWord(t, 'each') && (t.text === '每项' || t.text === '每个' || t.text === '每一项');
+    // "有一篇加0.1分": a bonus for each one, written without 每.
+    const q = this.ts[k + 1];
+    if (isWord(t, 'found') && q?.kind === 'qty' && q.value === 1 && q.unitClass === 'count') {
+      const v = isWord(this.ts[k + 2], 'de') ? k + 3 : k + 2;
+      if (isWord(this.ts[v], 'add')) return this.stepTail(k, k + 2, to, { per: 1, unit: q.unit, unitClass: 'count', verb: t.text, subject: '' });
+    }
     if (!isWord(t, 'every') && !perItem) return null;
     let j = k + 1;
     let verb = '';
@@ -590,6 +658,7 @@ class Parser {
       if (isWord(n, 'pointsWord') || isWord(n, 'full')) return this.simple(k, k + 2, { kind: 'deductionCap', max: 'points' });
       return null;
     }
+    if (isWord(t, 'bonusCap') && n?.kind === 'points') return this.simple(k, k + 2, { kind: 'bonusCap', max: n.lo });
     if (isWord(t, 'scoreCap')) {
       if (n?.kind === 'points') return this.simple(k, k + 2, { kind: 'scoreCap', max: n.lo });
       if (isWord(n, 'pointsWord') || isWord(n, 'full')) return this.simple(k, k + 2, { kind: 'scoreCap', max: 'points' });
@@ -665,31 +734,55 @@ class Parser {
     return this.simple(k, end, { kind: 'basis', basis });
   }
 
-  /** "依次赋予60分、57分、54分", "分别计2分、1.9分、1.8分". */
+  /**
+   * "依次赋予60分、57分、54分", "分别计2分、1.9分、1.8分", "分别得10、8、6、4分" (分 once, after the last);
+   * "按从高到低得8、6、4分": a list after 得 is ordered when the sentence orders the units.
+   */
   private orderedAt(k: number, to: number): Found | null {
     const t = this.ts[k];
-    if (!isWord(t, 'order')) return null;
-    let m = k + 1;
+    const orderWord = isWord(t, 'order');
+    let m = orderWord ? k + 1 : k;
     if (isWord(this.ts[m], 'award')) m++;
+    else if (!orderWord) return null;
     const amounts: number[] = [];
+    let closed = false;
     while (m < to) {
       const x = this.ts[m];
+      const sep = this.ts[m + 1];
+      const listNext = sep?.kind === 'sep' && (sep.sep === 'list' || (sep.sep === 'weak' && this.ts[m + 2]?.kind === 'points'));
       if (x.kind === 'points' && x.lo === x.hi) {
         amounts.push(x.lo);
         m++;
-        if (this.ts[m]?.kind === 'sep' && (this.ts[m] as TokenOf<'sep'>).sep === 'list') {
+        closed = true;
+        if (listNext) {
           m++;
+          closed = false;
           continue;
         }
-        if (this.ts[m]?.kind === 'sep' && (this.ts[m] as TokenOf<'sep'>).sep === 'weak' && this.ts[m + 1]?.kind === 'points') {
-          m++;
-          continue;
-        }
+      } else if (x.kind === 'num' && !x.percent && sep?.kind === 'sep' && sep.sep === 'list') {
+        // A bare figure in the list takes the 分 written after the last one.
+        amounts.push(x.value);
+        m += 2;
+        continue;
       }
       break;
     }
-    if (amounts.length < 2) return null;
-    return this.rule(k, m, { kind: 'ordered', amounts });
+    if (amounts.length < 2 || !closed) return null;
+    const ranked = this.ordersUnits(k);
+    if (!orderWord && !ranked) return null;
+    return this.rule(k, m, { kind: 'ordered', amounts, ranked });
+  }
+
+  /** The sentence before token k orders the units it scores ("按…从高到低排序", "由低到高"). */
+  private ordersUnits(k: number): boolean {
+    let from = k;
+    while (from > 0 && !(this.ts[from - 1].kind === 'sep' && (this.ts[from - 1] as TokenOf<'sep'>).sep === 'strong')) from--;
+    if (!ORDERING.test(this.textOf(from, k))) return false;
+    for (let q = from; q < k; q++) {
+      const x = this.ts[q];
+      if (isWord(x, 'method') && /排序|排名/.test(x.text)) this.use(x);
+    }
+    return true;
   }
 
   /** "扣2分", "扣除指标分值的5%", "扣5%权重分值", "扣该要点分值的一半", "扣除相应分值". */
@@ -917,6 +1010,20 @@ class Parser {
     if (band) {
       this.useRange(from, to);
       return otherwise ? { kind: 'otherwise', band } : band;
+    }
+    // "与上年度相比持平": the change against the reference is 0 (or better).
+    if (this.ts[to - 1].kind === 'text' && /(相比|比|较|同期)\S{0,3}持平$/.test(text) && !this.ts.slice(from, to).some((t) => t.kind === 'num' || t.kind === 'qty')) {
+      this.useRange(from, to);
+      return { kind: 'band', quantity: { name: `${text.replace(/持平$/, '')}变化`, unitClass: 'pp' }, lo: { v: 0, incl: true, explicit: true } };
+    }
+    // "510万(含5万)" (a dash lost from 5—10万): a phrase that opens with a measured figure but is no band.
+    const head = this.ts[from];
+    if ((head.kind === 'qty' && head.unitClass !== 'count' && head.unitClass !== 'rank') || (head.kind === 'num' && head.percent)) {
+      if (this.ts.slice(from, to).some((t) => t.kind === 'text' && /^[含不]/.test(t.text))) {
+        this.unread.push({ s: head.s, e: this.ts[to - 1].e, reason: '数值区间未能读懂（缺少“以上”“以下”或区间符号）' });
+        this.useRange(from, to);
+        return { kind: 'qualitative', text, negative: false };
+      }
     }
     // Figures that look like a band but are not read as one stay unread.
     this.description(from, to);

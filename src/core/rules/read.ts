@@ -30,7 +30,7 @@ function notUnderstood(raw: string, points: number, reason: string, unread: Unre
   return { parsed: false, text: raw, points, reason, allowed: range(0, Math.max(0, points)), clauses: [], unread };
 }
 
-const SCORING_KINDS = new Set<Clause['kind']>(['rule', 'step', 'declare', 'floor', 'deductionCap', 'scoreCap', 'rateCap', 'shares', 'perPeriod', 'target']);
+const SCORING_KINDS = new Set<Clause['kind']>(['rule', 'step', 'declare', 'floor', 'deductionCap', 'bonusCap', 'scoreCap', 'rateCap', 'shares', 'perPeriod', 'target']);
 
 function clauseList(tree: RuleTree): Clause[] {
   return [...tree.head, ...tree.items.flatMap((i) => i.clauses), ...tree.tail];
@@ -104,7 +104,8 @@ function readBranches(raw: string, w: number, norm: NormalText, b: Branches): Ru
 }
 
 function build(raw: string, w: number, norm: NormalText, tree: RuleTree, c: Compiled): ParsedRule {
-  const cap = Math.max(0, Math.min(w, c.max));
+  // Points not given (0): the rule's own top bounds it.
+  const cap = w > 0 ? Math.max(0, Math.min(w, c.max)) : Math.max(0, c.max);
   const clamp = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : tidy(Math.min(cap, Math.max(0, v))));
   const { kind, kinds } = classify(c, tree);
   const clauses: RuleClause[] = c.clauses.map((d) => {

@@ -103,8 +103,11 @@ export type Outcome =
   | { kind: 'discretionary'; direction: 'deduct' | 'award' }
   /** "可不扣分": full points. */
   | { kind: 'exempt' }
-  /** "依次赋予60分、57分…", "分别计2分、1.9分". */
-  | { kind: 'ordered'; amounts: number[] }
+  /**
+   * "依次赋予60分、57分…", "分别计2分、1.9分"; `ranked` when the text orders the units itself
+   * ("按…从高到低排序，分别得10、8、6、4分"): the amounts go to places 1, 2, … of that order.
+   */
+  | { kind: 'ordered'; amounts: number[]; ranked: boolean }
   /** "按市级部门平均分得分": another score, any in [0, points]. */
   | { kind: 'peerAverage' }
   /** "在两档之间按插值计分". */
@@ -122,6 +125,8 @@ export type Clause = Span &
     | { kind: 'step'; cond: Condition; step: Step }
     | { kind: 'floor'; maxDeduction?: number }
     | { kind: 'deductionCap'; max: number | 'points' }
+    /** "加分项（最多加10分）": bonuses add at most this; the score stays within the points. */
+    | { kind: 'bonusCap'; max: number }
     | { kind: 'scoreCap'; max: number | 'points' }
     /** "完成率超过100%的按100%计". */
     | { kind: 'rateCap'; max: number }
