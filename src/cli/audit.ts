@@ -1,5 +1,3 @@
-import { realpath, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
 import { Finding, Severity } from '../core/audit/types';
@@ -7,34 +5,25 @@ import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import { writeAnnotatedCopy } from '../io/annotate';
 import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook } from './io';
+import { checkOutputPath, writeOutputFile } from './output';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
-async function samePath(a: string, b: string): Promise<boolean> {
-  const ra = await realpath(a).catch(() => resolve(a));
-  const rb = await realpath(b).catch(() => resolve(b));
-  return ra === rb;
-}
 
 export async function runAudit(args: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, 'fail-on': { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } },
   });
   if (positionals.length !== 1) throw new CliError('audit 需要且只需要一个文件参数', 'audit takes exactly one FILE');
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') throw new CliError('--fail-on 只能是 error 或 warning', '--fail-on must be error or warning');
   const file = positionals[0];
-  if (values.out !== undefined && (await samePath(values.out, file))) {
-    throw new CliError('--out 不能与输入文件相同：评分审核从不覆盖原文件', '--out must not be the input file: the input is never overwritten');
-  }
+  if (values.force && values.out === undefined) throw new CliError('--force 只能与 --out 一起使用', '--force needs --out');
+  const target = values.out === undefined ? undefined : await checkOutputPath(file, values.out, values.force ?? false);
   const { bytes, workbook } = await loadWorkbook(file);
   const result = auditWorkbook(workbook);
-  if (values.out !== undefined) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeFile(values.out, await writeAnnotatedCopy(bytes, result));
-  }
+  if (target !== undefined) await writeOutputFile(target, await writeAnnotatedCopy(bytes, result));
   if (values.json) {
     out(JSON.stringify({ file: workbook.source, findings: result.findings, summary: result.summary, tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })) }));
   } else {

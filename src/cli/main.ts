@@ -6,7 +6,7 @@ const USAGE = `用法 (usage):
   score-audit detect FILE [--json]
   score-audit rule TEXT --points P [--value V] [--json]
   score-audit rule --coverage FILE [--json]
-  score-audit audit FILE [--json] [--out ANNOTATED.xlsx] [--fail-on error|warning]`;
+  score-audit audit FILE [--json] [--out ANNOTATED.xlsx [--force]] [--fail-on error|warning]`;
 
 type Out = (s: string) => void;
 
