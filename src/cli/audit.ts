@@ -4,7 +4,7 @@ import { Finding, Severity } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import { writeAnnotatedCopy } from '../io/annotate';
-import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook } from './io';
+import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
 import { checkOutputPath, writeOutputFile } from './output';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -25,9 +25,19 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   const result = auditWorkbook(workbook);
   if (target !== undefined) await writeOutputFile(target, await writeAnnotatedCopy(bytes, result));
   if (values.json) {
-    out(JSON.stringify({ file: workbook.source, findings: result.findings, summary: result.summary, tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })) }));
+    const skipped = notExamined(workbook);
+    out(
+      JSON.stringify({
+        file: workbook.source,
+        findings: result.findings,
+        summary: result.summary,
+        tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })),
+        ...(skipped.length > 0 ? { notExamined: skipped } : {}),
+      }),
+    );
   } else {
     printHuman(workbook.source, result, out);
+    for (const line of notExaminedLines(notExamined(workbook))) out(line);
     if (values.out !== undefined) out(`已写出带标注的副本：${values.out}`);
   }
   const failing = failOn === 'error' ? result.summary.errors : failOn === 'warning' ? result.summary.errors + result.summary.warnings : 0;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { WorkbookModel } from '../core/sheet/model';
+import { SetAsideCells, WorkbookModel } from '../core/sheet/model';
 import { readWorkbook, WorkbookReadError } from '../io/reader';
 
 /** Exit codes: 0 the command ran, 1 findings at or above --fail-on, 2 bad input or usage. */
@@ -34,4 +34,22 @@ export async function loadWorkbook(file: string): Promise<{ bytes: Uint8Array; w
     if (err instanceof WorkbookReadError) throw new CliError(err.messageZh, err.messageEn);
     throw err;
   }
+}
+
+export interface NotExamined extends SetAsideCells {
+  sheet: string;
+}
+
+/** Cells the model set aside (past Excel's grid, or far outside the other data): they were not checked. */
+export function notExamined(workbook: WorkbookModel): NotExamined[] {
+  return workbook.sheets.flatMap((s) => s.setAside.map((a) => ({ sheet: s.name, ...a })));
+}
+
+/** One sentence per sheet with cells set aside. */
+export function notExaminedLines(items: NotExamined[]): string[] {
+  return items.map((n) =>
+    n.reason === 'beyond-grid'
+      ? `注意：工作表「${n.sheet}」有 ${n.cells} 个单元格（自 ${n.first} 起）超出 Excel 的最大行列范围，文件已部分损坏，这些单元格未读取、未核对。(${n.cells} cells beyond Excel's grid were not read)`
+      : `注意：工作表「${n.sheet}」有 ${n.cells} 个单元格（自 ${n.first} 起）远离其余数据，未纳入识别与核对。(${n.cells} cells far outside the other data were not checked)`,
+  );
 }

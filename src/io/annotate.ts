@@ -3,7 +3,8 @@ import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import type { AuditResult } from '../core/audit/audit';
 import type { Finding } from '../core/audit/types';
-import { excelInput } from './reader';
+
+const excelInput = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer;
 
 export const RESULT_SHEET = '审核结果';
 const NOTE_MARK = '【评分审核】';
