@@ -3,7 +3,7 @@ import { auditWorkbook } from '../core/audit/audit';
 import { Finding, Severity } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
-import { writeAnnotatedCopy } from '../io/annotate';
+import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
 import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
 import { checkOutputPath, writeOutputFile } from './output';
 
@@ -22,8 +22,9 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   if (values.force && values.out === undefined) throw new CliError('--force 只能与 --out 一起使用', '--force needs --out');
   const target = values.out === undefined ? undefined : await checkOutputPath(file, values.out, values.force ?? false);
   const { bytes, workbook } = await loadWorkbook(file);
+  if (target !== undefined) await checkCopyExtension(bytes, target, values.out!);
   const result = auditWorkbook(workbook);
-  if (target !== undefined) await writeOutputFile(target, await writeAnnotatedCopy(bytes, result));
+  // The findings first: a copy that cannot be written must not cost the user the audit.
   if (values.json) {
     const skipped = notExamined(workbook);
     out(
@@ -38,10 +39,24 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   } else {
     printHuman(workbook.source, result, out);
     for (const line of notExaminedLines(notExamined(workbook))) out(line);
-    if (values.out !== undefined) out(`已写出带标注的副本：${values.out}`);
+  }
+  if (target !== undefined) {
+    await writeOutputFile(target, await writeAnnotatedCopy(bytes, result));
+    if (!values.json) out(`已写出带标注的副本：${values.out}`);
   }
   const failing = failOn === 'error' ? result.summary.errors : failOn === 'warning' ? result.summary.errors + result.summary.warnings : 0;
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Excel refuses an .xlsx that holds macros and an .xlsm that does not: the copy's name must match its content. */
+async function checkCopyExtension(bytes: Uint8Array, target: string, given: string): Promise<void> {
+  const extension = await copyExtension(bytes);
+  const named = /\.xls[xm]$/i.exec(target)?.[0].toLowerCase();
+  if (named === undefined || named === extension) return;
+  throw new CliError(
+    extension === '.xlsm' ? `输入为启用宏的工作簿，副本保留其宏，--out 须以 .xlsm 结尾：${given}` : `输入不含宏，--out 须以 .xlsx 结尾：${given}`,
+    `the copy is ${extension === '.xlsm' ? 'macro-enabled' : 'not macro-enabled'}: --out must end with ${extension} (Excel refuses a mismatched extension)`,
+  );
 }
 
 function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, out: (s: string) => void): void {

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SetAsideCells, WorkbookModel } from '../core/sheet/model';
+import { LIMITS, limitExceeded } from '../io/limits';
 import { readWorkbook, WorkbookReadError } from '../io/reader';
 
 /** Exit codes: 0 the command ran, 1 findings at or above --fail-on, 2 bad input or usage. */
@@ -18,11 +19,46 @@ export class CliError extends Error {
   }
 }
 
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The file's bytes, read no further than the input limit: a regular file larger than it is
+ * refused by its size, a device or pipe (/dev/zero) once the limit is passed.
+ */
+async function readBounded(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (stat.isFile() && stat.size > LIMITS.inputBytes) throw limitExceeded('inputBytes', basename(file), stat.size);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(READ_CHUNK);
+      const { bytesRead } = await handle.read(chunk, 0, READ_CHUNK, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > LIMITS.inputBytes) throw limitExceeded('inputBytes', basename(file), undefined);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function loadWorkbook(file: string): Promise<{ bytes: Uint8Array; workbook: WorkbookModel }> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readBounded(file);
   } catch (err) {
+    if (err instanceof WorkbookReadError) throw new CliError(err.messageZh, err.messageEn);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`找不到文件：${file}`, `file not found: ${file}`);
     if (code === 'EISDIR') throw new CliError(`${file} 是目录，不是 .xlsx 文件`, `${file} is a directory`);

@@ -13,7 +13,7 @@ export const LIMITS = {
   /** Declared uncompressed bytes of all entries together (a zip bomb is refused before inflating). */
   unzippedBytes: 1024 * 1024 * 1024,
   /** Uncompressed bytes of one XML part the reader parses (a sheet, the shared strings). */
-  partBytes: 256 * 1024 * 1024,
+  partBytes: 128 * 1024 * 1024,
   /** Cells holding a value or a formula, over all sheets. */
   cells: 2_000_000,
   /** Entries of the shared-string table. */

@@ -155,3 +155,98 @@ export async function readWorkbookPart(pkg: ZipPackage): Promise<WorkbookPart> {
   });
   return { part: entry, xml, rels, sheets, date1904 };
 }
+
+export const CONTENT_TYPE = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+} as const;
+
+export const REL_URI = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Additions to a part's relationships: new ids that no existing relationship uses ("rId7" after
+ * "rId6"), written into the .rels part as it was, or into a new one.
+ */
+export class RelationshipsEditor {
+  private readonly added: string[] = [];
+  private readonly ids: Set<string>;
+  private next: number;
+
+  constructor(
+    private readonly sourcePart: string,
+    private readonly xml: string | undefined,
+    existing: Relationship[],
+  ) {
+    this.ids = new Set(existing.map((r) => r.id));
+    this.next = Math.max(0, ...existing.map((r) => Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1;
+  }
+
+  /** Add a relationship to a part of the package; returns its id. */
+  add(typeSuffix: string, targetPart: string): string {
+    while (this.ids.has(`rId${this.next}`)) this.next++;
+    const id = `rId${this.next++}`;
+    this.ids.add(id);
+    this.added.push(`<Relationship Id="${id}" Type="${REL_URI}${typeSuffix}" Target="${relativeTarget(this.sourcePart, targetPart)}"/>`);
+    return id;
+  }
+
+  /** The .rels part with the additions; undefined when nothing was added. */
+  toXml(): string | undefined {
+    if (this.added.length === 0) return undefined;
+    if (this.xml === undefined) {
+      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${this.added.join('')}</Relationships>`;
+    }
+    const close = this.xml.lastIndexOf('</');
+    const selfClosed = close < 0 || this.xml.slice(close).indexOf('Relationships') < 0;
+    if (selfClosed) return this.xml.replace(/<Relationships\b([^>]*?)\/>/, (_m, attrs: string) => `<Relationships${attrs}>${this.added.join('')}</Relationships>`);
+    return this.xml.slice(0, close) + this.added.join('') + this.xml.slice(close);
+  }
+}
+
+const MACRO_ENABLED_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+/** Additions to [Content_Types].xml: an Override per new part, a Default per new extension. */
+export class ContentTypesEditor {
+  private readonly defaults = new Set<string>();
+  private readonly overrides = new Map<string, string>();
+  private readonly added: string[] = [];
+
+  constructor(private readonly xml: string) {
+    const scan = new XmlScanner(xml, '[Content_Types].xml');
+    while (scan.next()) {
+      const kind = scan.kind;
+      if (kind === 'close') continue;
+      if (scan.name === 'Default') this.defaults.add((scan.attr('Extension') ?? '').toLowerCase());
+      if (scan.name === 'Override') this.overrides.set((scan.attr('PartName') ?? '').toLowerCase(), scan.attr('ContentType') ?? '');
+    }
+  }
+
+  /** The workbook part is macro-enabled (.xlsm): a copy must keep that extension or Excel refuses it. */
+  macroEnabled(workbookPart: string): boolean {
+    return this.overrides.get(`/${workbookPart}`.toLowerCase()) === MACRO_ENABLED_MAIN;
+  }
+
+  override(part: string, contentType: string): void {
+    const name = `/${part}`;
+    if (this.overrides.has(name.toLowerCase())) return;
+    this.overrides.set(name.toLowerCase(), contentType);
+    this.added.push(`<Override PartName="${name}" ContentType="${contentType}"/>`);
+  }
+
+  default(extension: string, contentType: string): void {
+    if (this.defaults.has(extension)) return;
+    this.defaults.add(extension);
+    // Defaults come first in Excel's own files; any order is valid.
+    this.added.unshift(`<Default Extension="${extension}" ContentType="${contentType}"/>`);
+  }
+
+  toXml(): string | undefined {
+    if (this.added.length === 0) return undefined;
+    const close = this.xml.lastIndexOf('</');
+    return this.xml.slice(0, close) + this.added.join('') + this.xml.slice(close);
+  }
+}
