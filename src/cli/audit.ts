@@ -5,6 +5,7 @@ import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
 import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
+import { nodeInflate } from './inflate';
 import { checkOutputPath, writeOutputFile } from './output';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -41,7 +42,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
     for (const line of notExaminedLines(notExamined(workbook))) out(line);
   }
   if (target !== undefined) {
-    await writeOutputFile(target, await writeAnnotatedCopy(bytes, result));
+    await writeOutputFile(target, await writeAnnotatedCopy(bytes, result, { inflate: nodeInflate }));
     if (!values.json) out(`已写出带标注的副本：${values.out}`);
   }
   const failing = failOn === 'error' ? result.summary.errors : failOn === 'warning' ? result.summary.errors + result.summary.warnings : 0;
@@ -50,7 +51,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
 
 /** Excel refuses an .xlsx that holds macros and an .xlsm that does not: the copy's name must match its content. */
 async function checkCopyExtension(bytes: Uint8Array, target: string, given: string): Promise<void> {
-  const extension = await copyExtension(bytes);
+  const extension = await copyExtension(bytes, { inflate: nodeInflate });
   const named = /\.xls[xm]$/i.exec(target)?.[0].toLowerCase();
   if (named === undefined || named === extension) return;
   throw new CliError(

@@ -3,21 +3,10 @@ import { basename } from 'node:path';
 import { SetAsideCells, WorkbookModel } from '../core/sheet/model';
 import { LIMITS, limitExceeded } from '../io/limits';
 import { readWorkbook, WorkbookReadError } from '../io/reader';
+import { CliError } from './errors';
+import { nodeInflate } from './inflate';
 
-/** Exit codes: 0 the command ran, 1 findings at or above --fail-on, 2 bad input or usage. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_BAD_INPUT = 2;
-
-export class CliError extends Error {
-  constructor(
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly exitCode = EXIT_BAD_INPUT,
-  ) {
-    super(`${messageZh} (${messageEn})`);
-  }
-}
+export { CliError, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from './errors';
 
 const READ_CHUNK = 1 << 20;
 
@@ -65,7 +54,7 @@ export async function loadWorkbook(file: string): Promise<{ bytes: Uint8Array; w
     throw new CliError(`无法读取文件 ${file}（${code ?? String(err)}）`, `cannot read ${file}`);
   }
   try {
-    return { bytes, workbook: await readWorkbook(bytes, basename(file)) };
+    return { bytes, workbook: await readWorkbook(bytes, basename(file), { inflate: nodeInflate }) };
   } catch (err) {
     if (err instanceof WorkbookReadError) throw new CliError(err.messageZh, err.messageEn);
     throw err;

@@ -31,6 +31,7 @@ import {
 import { buildReport, SEVERITY_ORDER, SEVERITY_ZH } from './report';
 import { escapeXml, XmlScanner } from './xml';
 import { insertionPoint, relAttr, rootOf, XmlEdits } from './xml-edit';
+import type { ReadOptions } from './reader';
 import { ZipPackage } from './zip';
 
 export const RESULT_SHEET = '审核结果';
@@ -151,9 +152,9 @@ async function annotateSheet(out: Output, part: string, byCell: Map<string, Find
  * The annotated copy of a workbook (.xlsx or .xlsm bytes) for an audit of it. The input bytes are
  * only read.
  */
-export async function writeAnnotatedCopy(data: ArrayBuffer | Uint8Array, result: AuditResult): Promise<Uint8Array> {
+export async function writeAnnotatedCopy(data: ArrayBuffer | Uint8Array, result: AuditResult, options: ReadOptions = {}): Promise<Uint8Array> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const pkg = await ZipPackage.open(bytes, '工作簿');
+  const pkg = await ZipPackage.open(bytes, '工作簿', options.inflate);
   const source = pkg.source;
   const workbook = await readWorkbookPart(pkg);
   const out: Output = { pkg, names: new PartNames(pkg), types: new ContentTypesEditor(await readXmlPart(pkg, '[Content_Types].xml')), parts: new Map() };
@@ -243,14 +244,14 @@ export async function writeAnnotatedCopy(data: ArrayBuffer | Uint8Array, result:
   if (typesOut !== undefined) out.parts.set('[Content_Types].xml', typesOut);
 
   // Untouched entries keep their compressed bytes (jszip copies them); ours are written as UTF-8.
-  const zip = pkg.zip;
+  const zip = await pkg.zip();
   for (const [name, text] of out.parts) zip.file(pkg.entryName(name) ?? name, text);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });
 }
 
 /** ".xlsm" for a macro-enabled workbook (its copy keeps the macros and the type), else ".xlsx". */
-export async function copyExtension(data: ArrayBuffer | Uint8Array): Promise<'.xlsx' | '.xlsm'> {
-  const pkg = await ZipPackage.open(data instanceof Uint8Array ? data : new Uint8Array(data), '工作簿');
+export async function copyExtension(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<'.xlsx' | '.xlsm'> {
+  const pkg = await ZipPackage.open(data instanceof Uint8Array ? data : new Uint8Array(data), '工作簿', options.inflate);
   const workbook = await readWorkbookPart(pkg);
   return new ContentTypesEditor(await readXmlPart(pkg, '[Content_Types].xml')).macroEnabled(workbook.part) ? '.xlsm' : '.xlsx';
 }

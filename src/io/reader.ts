@@ -11,7 +11,12 @@ import { parsing, readWorkbookPart, readXmlPart, REL_TYPE, typeIs } from './opc'
 import { readSheetXml, readStringItem, SheetContext } from './sheet-xml';
 import { isDateFormat, numberFormatsByStyle } from './styles';
 import { XmlScanner } from './xml';
-import { ZipPackage } from './zip';
+import { Inflate, ZipPackage } from './zip';
+
+export interface ReadOptions {
+  /** A native inflater (Node's zlib, from the CLI); without one jszip inflates. */
+  inflate?: Inflate;
+}
 
 export { WorkbookLimitError, WorkbookReadError } from './errors';
 
@@ -29,10 +34,10 @@ export function readSharedStrings(xml: string, part: string, source: string): st
 }
 
 /** Read an .xlsx (or .xlsm) into the sheet model. */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array, source: string): Promise<WorkbookModel> {
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, source: string, options: ReadOptions = {}): Promise<WorkbookModel> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length > LIMITS.inputBytes) throw limitExceeded('inputBytes', source, bytes.length);
-  const pkg = await ZipPackage.open(bytes, source);
+  const pkg = await ZipPackage.open(bytes, source, options.inflate);
   const workbook = await readWorkbookPart(pkg);
   const partOf = (suffix: string) => workbook.rels.find((r) => typeIs(r, suffix) && r.part !== undefined && pkg.has(r.part))?.part;
   const stringsPart = partOf(REL_TYPE.sharedStrings);
