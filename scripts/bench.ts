@@ -109,8 +109,11 @@ function measureColdStart(): { nodeMs: number; auditMs: number } {
 function measureCliMemory(bytes: Uint8Array, rows: number): { rssMB: number; ms: number } {
   const file = join(mkdtempSync(join(tmpdir(), 'score-audit-bench-')), `synthetic-${rows}.xlsx`);
   writeFileSync(file, bytes);
-  const probe = `require(${JSON.stringify(join(__dirname, '..', 'lib', 'score-audit.js'))}).main(['audit', ${JSON.stringify(file)}, '--json'], () => {}, (s) => process.stderr.write(s))` +
-    `.then((code) => { process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS })); })`;
+  // The process's own high-water mark (VmHWM): getrusage's maxRSS can carry the parent's over exec.
+  const probe =
+    `const fs = require('fs'); const peak = () => { try { return Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return process.resourceUsage().maxRSS; } };` +
+    `require(${JSON.stringify(join(__dirname, '..', 'lib', 'score-audit.js'))}).main(['audit', ${JSON.stringify(file)}, '--json'], () => {}, (s) => process.stderr.write(s))` +
+    `.then((code) => { process.stdout.write(JSON.stringify({ code, rss: peak() })); })`;
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;

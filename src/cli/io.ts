@@ -72,9 +72,10 @@ export function notExamined(workbook: WorkbookModel): NotExamined[] {
 
 /** One sentence per sheet with cells set aside. */
 export function notExaminedLines(items: NotExamined[]): string[] {
-  return items.map((n) =>
-    n.reason === 'beyond-grid'
-      ? `注意：工作表「${n.sheet}」有 ${n.cells} 个单元格（自 ${n.first} 起）超出 Excel 的最大行列范围，文件已部分损坏，这些单元格未读取、未核对。(${n.cells} cells beyond Excel's grid were not read)`
-      : `注意：工作表「${n.sheet}」有 ${n.cells} 个单元格（自 ${n.first} 起）远离其余数据，未纳入识别与核对。(${n.cells} cells far outside the other data were not checked)`,
-  );
+  const say: Record<NotExamined['reason'], (n: NotExamined) => string> = {
+    'beyond-grid': (n) => `超出 Excel 的最大行列范围，文件已部分损坏，这些单元格未读取、未核对。(${n.cells} cells beyond Excel's grid were not read)`,
+    'far-from-data': (n) => `远离其余数据，未纳入识别与核对。(${n.cells} cells far outside the other data were not checked)`,
+    'hidden-by-merge': (n) => `被合并单元格遮盖（Excel 只显示合并区域左上角的值），未纳入识别与核对。(${n.cells} cells with values are hidden inside merged areas and were not checked)`,
+  };
+  return items.map((n) => `注意：工作表「${n.sheet}」有 ${n.cells} 个有值的单元格（自 ${n.first} 起）${say[n.reason](n)}`);
 }

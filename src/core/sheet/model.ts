@@ -80,10 +80,14 @@ export const MAX_SCAN_CELLS = 1 << 24;
 /** Merged areas may cover at most this many cells of the scan rectangle together (each cell is indexed once). */
 const MERGE_INDEX_BUDGET = 2 * MAX_SCAN_CELLS;
 
-/** Cells of a sheet that the model does not hold, and why. */
+/** Cells with values that detection does not see, and why. */
 export interface SetAsideCells {
-  /** 'beyond-grid': past row 1,048,576 or column XFD (a damaged file); 'far-from-data': outside the scan rectangle. */
-  reason: 'beyond-grid' | 'far-from-data';
+  /**
+   * 'beyond-grid': past row 1,048,576 or column XFD (a damaged file); 'far-from-data': outside the
+   * scan rectangle; 'hidden-by-merge': inside a merged area, which shows only its master's value
+   * (as Excel shows it; Excel itself never leaves values there).
+   */
+  reason: 'beyond-grid' | 'far-from-data' | 'hidden-by-merge';
   cells: number;
   /** The first of them in reading order (A1, or R1C1 past column XFD). */
   first: string;
@@ -188,6 +192,12 @@ function trimToScanArea(rows: (Cell | undefined)[][], extent: { rows: number; co
   return { reason: 'far-from-data', cells: dropped.length, first: a1(dropped[0][0], dropped[0][1]) };
 }
 
+function countHidden(hidden: { cells: number; first: [number, number] }, row: number, col: number): void {
+  hidden.cells++;
+  const [r, c] = hidden.first;
+  if (row < r || (row === r && col < c)) hidden.first = [row, col];
+}
+
 /** A merge clipped to the scan rectangle; undefined when its master lies outside or one cell is left. */
 function clipMerge(m: MergedRange, rows: number, cols: number): MergedRange | undefined {
   if (m.top > rows || m.left > cols || m.top > m.bottom || m.left > m.right || m.top < 1 || m.left < 1) return undefined;
@@ -209,7 +219,7 @@ export class SheetModel {
   readonly merges: readonly MergedRange[];
   readonly protected: boolean;
   /** Cells with values the model does not hold (none in a well-formed sheet of ordinary size). */
-  readonly setAside: readonly SetAsideCells[];
+  readonly setAside: readonly SetAsideCells[] = [];
   private readonly rows: (Cell | undefined)[][];
   /**
    * Per row (only rows a merged area touches), per column: 0 outside merged areas, i + 1 inside
@@ -226,14 +236,16 @@ export class SheetModel {
     this.protected = isProtected;
     const extent = valueExtent(rows);
     const far = trimToScanArea(rows, extent);
-    this.setAside = far ? [...setAside, far] : setAside;
+    this.setAside = far ? [...setAside, far] : [...setAside];
     this.rowCount = extent.rows;
     this.colCount = extent.cols;
-    this.merges = this.indexMerges(merges);
+    const hidden = { cells: 0, first: [Infinity, Infinity] as [number, number] };
+    this.merges = this.indexMerges(merges, hidden);
+    if (hidden.cells > 0) this.setAside = [...this.setAside, { reason: 'hidden-by-merge', cells: hidden.cells, first: a1(...hidden.first) }];
   }
 
   /** Clip, drop overlaps (the first area wins, as Excel keeps it), fill the grid; linear in the cells covered. */
-  private indexMerges(merges: MergedRange[]): MergedRange[] {
+  private indexMerges(merges: MergedRange[], hidden: { cells: number; first: [number, number] }): MergedRange[] {
     const kept: MergedRange[] = [];
     const width = this.colCount + 1;
     let budget = MERGE_INDEX_BUDGET;
@@ -249,7 +261,11 @@ export class SheetModel {
       }
       if (!free) continue;
       const i = kept.push(c) - 1;
-      for (let r = c.top; r <= c.bottom; r++) (this.mergeGrid[r] ??= new Int32Array(width)).fill(i + 1, c.left, c.right + 1);
+      for (let r = c.top; r <= c.bottom; r++) {
+        (this.mergeGrid[r] ??= new Int32Array(width)).fill(i + 1, c.left, c.right + 1);
+        const line = this.rows[r];
+        if (line) for (let k = c.left; k <= c.right; k++) if ((r !== c.top || k !== c.left) && holdsValue(line[k])) countHidden(hidden, r, k);
+      }
       this.mergeGrid[c.top]![c.left] = -(i + 1);
     }
     return kept;
