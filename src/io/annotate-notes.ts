@@ -81,11 +81,36 @@ export function mergeCommentsXml(xml: string, part: string, notes: Note[]): { xm
   return { xml: edits.apply(xml), newShapes: fresh };
 }
 
+/**
+ * The start tags named `name` in a text ("<o:idmap v:ext=… data=…>"), found by indexOf: VML is
+ * edited by landmarks, and a regex over unterminated tags would rescan to the end from each one.
+ */
+function* startTags(text: string, name: string): Generator<{ start: number; end: number; tag: string }> {
+  for (let at = text.indexOf(`<${name}`); at >= 0; at = text.indexOf(`<${name}`, at + 1)) {
+    const after = text.charCodeAt(at + name.length + 1);
+    if (!(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2f || after === 0x3e)) continue;
+    const end = text.indexOf('>', at);
+    if (end < 0) return;
+    yield { start: at, end: end + 1, tag: text.slice(at, end + 1) };
+    at = end;
+  }
+}
+
+/** The value of a double-quoted attribute in one start tag. */
+function attrIn(tag: string, name: string): { value: string; at: number } | undefined {
+  for (let at = tag.indexOf(` ${name}="`); at >= 0; at = tag.indexOf(` ${name}="`, at + 1)) {
+    const from = at + name.length + 3;
+    const to = tag.indexOf('"', from);
+    if (to >= 0) return { value: tag.slice(from, to), at: from };
+  }
+  return undefined;
+}
+
 /** Shape-id blocks used by the VML drawings of the package ("data" of every <o:idmap>). */
 export function usedShapeBlocks(vmlParts: string[]): Set<number> {
   const used = new Set<number>();
   for (const vml of vmlParts) {
-    for (const m of vml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)) for (const n of m[1].split(',')) if (/^\d+$/.test(n.trim())) used.add(Number(n));
+    for (const { tag } of startTags(vml, 'o:idmap')) for (const n of (attrIn(tag, 'data')?.value ?? '').split(',')) if (/^\d+$/.test(n.trim())) used.add(Number(n));
   }
   return used;
 }
@@ -137,8 +162,12 @@ export function mergeVmlXml(vml: string, notes: Note[], blocks: number[]): strin
   const end = vml.lastIndexOf('</xml>');
   if (end < 0) return newVmlXml(notes, blocks);
   let out = vml.slice(0, end);
-  const idmap = /(<o:idmap\b[^>]*\bdata=")([^"]*)(")/.exec(out);
-  if (idmap) out = out.slice(0, idmap.index) + idmap[1] + [idmap[2], ...blocks].filter(Boolean).join(',') + idmap[3] + out.slice(idmap.index + idmap[0].length);
-  const typed = /<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(out) ? '' : SHAPETYPE;
+  const idmap = startTags(out, 'o:idmap').next().value;
+  const data = idmap && attrIn(idmap.tag, 'data');
+  if (idmap && data) {
+    const at = idmap.start + data.at;
+    out = out.slice(0, at) + [data.value, ...blocks].filter(Boolean).join(',') + out.slice(at + data.value.length);
+  }
+  const typed = [...startTags(out, 'v:shapetype')].some(({ tag }) => attrIn(tag, 'id')?.value === '_x0000_t202') ? '' : SHAPETYPE;
   return `${out}${typed}${shapes(notes, blocks)}${vml.slice(end)}`;
 }

@@ -201,9 +201,12 @@ export class RelationshipsEditor {
       return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${this.added.join('')}</Relationships>`;
     }
     const close = this.xml.lastIndexOf('</');
-    const selfClosed = close < 0 || this.xml.slice(close).indexOf('Relationships') < 0;
-    if (selfClosed) return this.xml.replace(/<Relationships\b([^>]*?)\/>/, (_m, attrs: string) => `<Relationships${attrs}>${this.added.join('')}</Relationships>`);
-    return this.xml.slice(0, close) + this.added.join('') + this.xml.slice(close);
+    if (close >= 0 && this.xml.indexOf('Relationships', close) > 0) return this.xml.slice(0, close) + this.added.join('') + this.xml.slice(close);
+    // <Relationships …/> with nothing in it: open it.
+    const root = this.xml.indexOf('<Relationships');
+    const end = root < 0 ? -1 : this.xml.indexOf('/>', root);
+    if (end < 0) return this.xml;
+    return `${this.xml.slice(0, end)}>${this.added.join('')}</Relationships>${this.xml.slice(end + 2)}`;
   }
 }
 
