@@ -129,3 +129,25 @@ describe('the 审核报告 of the sample workbook', () => {
     expect(chart).toMatch(/<c:f>'审核报告'!\$A\$\d+:\$A\$\d+<\/c:f>/);
   });
 });
+
+describe('a flagged cell that already has a note', () => {
+  it('keeps the user’s note first and adds ours after it; other notes stay as they were', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('评分表');
+    ws.addRow(['一级指标', '二级指标', '三级指标', '权重（%）', '评分标准', '评分', '评分理由及依据']);
+    ws.addRow(['产出', '数量', '指标甲', 2, '完成得2分，未完成不计分。', 1.5, '']);
+    ws.addRow(['产出', '数量', '指标乙', 2, '完成得2分，未完成不计分。', 2, '']);
+    ws.getCell('F2').note = '复核人：张三，已与单位核实';
+    ws.getCell('C3').note = '指标乙另见附件';
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = auditWorkbook(await readWorkbook(bytes, 'notes.xlsx'));
+    expect(result.findings.map((f) => f.cell)).toContain('F2');
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(Buffer.from(await writeAnnotatedCopy(bytes, result)) as unknown as ArrayBuffer);
+    const text = (note: unknown) => (typeof note === 'string' ? note : ((note as { texts?: Array<{ text: string }> }).texts ?? []).map((t) => t.text).join(''));
+    const flagged = text(copy.getWorksheet('评分表')!.getCell('F2').note);
+    expect(flagged.startsWith('复核人：张三，已与单位核实')).toBe(true);
+    expect(flagged).toMatch(/【评分审核】错误/);
+    expect(text(copy.getWorksheet('评分表')!.getCell('C3').note)).toBe('指标乙另见附件');
+  });
+});
