@@ -6,7 +6,7 @@
  */
 import { a1 } from '../core/sheet/address';
 import { XmlScanner } from './xml';
-import { insertionPoint, relAttr, rootOf, setAttribute, XmlEdits } from './xml-edit';
+import { insertionPoint, relAttr, RootInfo, setAttribute, XmlEdits } from './xml-edit';
 
 /** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */
 export const WORKSHEET_ORDER = [
@@ -34,9 +34,8 @@ function columnStyles(scan: XmlScanner): Array<[number, number, number]> {
   return Number.isInteger(min) && Number.isInteger(max) && style > 0 ? [[min, max, style]] : [];
 }
 
-export function editWorksheet(xml: string, part: string, marks: Map<number, Map<number, Restyle>>, legacyDrawingRelId?: string): string {
+export function editWorksheet(xml: string, part: string, root: RootInfo, marks: Map<number, Map<number, Restyle>>, legacyDrawingRelId?: string): string {
   const edits = new XmlEdits();
-  const root = rootOf(xml, part);
   const p = root.prefix;
   const rowsLeft = [...marks.keys()].sort((a, b) => a - b);
   const cols: Array<[number, number, number]> = [];

@@ -5,7 +5,10 @@
  */
 import { a1 } from '../core/sheet/address';
 import { escapeXml, XmlScanner } from './xml';
-import { childrenOf, rootOf, XmlEdits } from './xml-edit';
+import { appendToChild, childrenOf, rootOf, XmlEdits } from './xml-edit';
+
+/** CT_Comments's children in schema order. */
+const COMMENTS_ORDER = ['authors', 'commentList', 'extLst'] as const;
 
 export const NOTE_AUTHOR = '评分审核';
 /** Shape ids of one VML drawing come in blocks of 1024 (the <o:idmap data> numbers). */
@@ -50,10 +53,7 @@ export function mergeCommentsXml(xml: string, part: string, notes: Note[]): { xm
   let authorId = authorNames.findIndex((a) => xml.slice(a.tagEnd, a.closeStart) === NOTE_AUTHOR);
   if (authorId < 0) {
     authorId = authorNames.length;
-    const author = `<${p}author>${NOTE_AUTHOR}</${p}author>`;
-    if (!authors) edits.insert(root.tagEnd, `<${p}authors>${author}</${p}authors>`);
-    else if (authors.empty) edits.replace(authors.start, authors.end, `<${p}authors>${author}</${p}authors>`);
-    else edits.insert(authors.closeStart, author);
+    appendToChild(edits, root, COMMENTS_ORDER, 'authors', `<${p}author>${NOTE_AUTHOR}</${p}author>`);
   }
   const byRef = new Map(notes.map((n) => [a1(n.row, n.col), n]));
   const appended = new Set<string>();
@@ -73,11 +73,7 @@ export function mergeCommentsXml(xml: string, part: string, notes: Note[]): { xm
   }
   const fresh = notes.filter((n) => !appended.has(a1(n.row, n.col)));
   const comments = fresh.map((n) => `<${p}comment ref="${a1(n.row, n.col)}" authorId="${authorId}"><${p}text>${runs(n, p, '')}</${p}text></${p}comment>`).join('');
-  if (comments) {
-    if (!list) edits.insert(authors ? authors.end : root.tagEnd, `<${p}commentList>${comments}</${p}commentList>`);
-    else if (list.empty) edits.replace(list.start, list.end, `<${p}commentList>${comments}</${p}commentList>`);
-    else edits.insert(list.closeStart, comments);
-  }
+  if (comments) appendToChild(edits, root, COMMENTS_ORDER, 'commentList', comments);
   return { xml: edits.apply(xml), newShapes: fresh };
 }
 

@@ -30,7 +30,7 @@ import {
 } from './opc';
 import { buildReport, SEVERITY_ORDER, SEVERITY_ZH } from './report';
 import { escapeXml, XmlScanner } from './xml';
-import { insertionPoint, relAttr, rootOf, XmlEdits } from './xml-edit';
+import { appendToChild, declareUtf8, relAttr, rootOf, XmlEdits } from './xml-edit';
 import type { ReadOptions } from './reader';
 import { ZipPackage } from './zip';
 
@@ -143,7 +143,7 @@ async function annotateSheet(out: Output, part: string, byCell: Map<string, Find
       newLegacyId = relsEditor.add(REL_TYPE.vmlDrawing, vmlPart);
     }
   }
-  parts.set(part, parsing(source, () => editWorksheet(xml, part, marks, newLegacyId)));
+  parts.set(part, parsing(source, () => editWorksheet(xml, part, root, marks, newLegacyId)));
   const relsXml = relsEditor.toXml();
   if (relsXml) parts.set(relsPart, relsXml);
 }
@@ -245,7 +245,7 @@ export async function writeAnnotatedCopy(data: ArrayBuffer | Uint8Array, result:
 
   // Untouched entries keep their compressed bytes (jszip copies them); ours are written as UTF-8.
   const zip = await pkg.zip();
-  for (const [name, text] of out.parts) zip.file(pkg.entryName(name) ?? name, text);
+  for (const [name, text] of out.parts) zip.file(pkg.entryName(name) ?? name, declareUtf8(text));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });
 }
 
@@ -274,17 +274,8 @@ function addSheetsToWorkbook(xml: string, part: string, sheets: Array<{ name: st
     if (kind !== 'close' && scan.name === 'sheet') ids.push(Number(scan.attr('sheetId') ?? 0));
   }
   let nextId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
-  const sheetXml = sheets.map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${relAttr(root, 'id', s.relId)}/>`).join('');
-  const sheetsEl = root.children.find((c) => c.name === 'sheets');
-  if (!sheetsEl) edits.insert(insertionPoint(root, WORKBOOK_ORDER, 'sheets'), `<${p}sheets>${sheetXml}</${p}sheets>`);
-  else if (sheetsEl.empty) edits.replace(sheetsEl.start, sheetsEl.end, `<${p}sheets>${sheetXml}</${p}sheets>`);
-  else edits.insert(sheetsEl.closeStart, sheetXml);
-  const namesXml = definedNames
-    .map((d) => `<${p}definedName name="${d.name}" localSheetId="${d.sheetIndex}"${d.hidden ? ' hidden="1"' : ''}>${escapeXml(d.ref)}</${p}definedName>`)
-    .join('');
-  const namesEl = root.children.find((c) => c.name === 'definedNames');
-  if (!namesEl) edits.insert(insertionPoint(root, WORKBOOK_ORDER, 'definedNames'), `<${p}definedNames>${namesXml}</${p}definedNames>`);
-  else if (namesEl.empty) edits.replace(namesEl.start, namesEl.end, `<${p}definedNames>${namesXml}</${p}definedNames>`);
-  else edits.insert(namesEl.closeStart, namesXml);
+  appendToChild(edits, root, WORKBOOK_ORDER, 'sheets', sheets.map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${relAttr(root, 'id', s.relId)}/>`).join(''));
+  const names = definedNames.map((d) => `<${p}definedName name="${d.name}" localSheetId="${d.sheetIndex}"${d.hidden ? ' hidden="1"' : ''}>${escapeXml(d.ref)}</${p}definedName>`);
+  appendToChild(edits, root, WORKBOOK_ORDER, 'definedNames', names.join(''));
   return edits.apply(xml);
 }

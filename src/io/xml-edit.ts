@@ -136,6 +136,34 @@ export function childrenOf(xml: string, part: string, start: number): ElementSpa
   }
 }
 
+/**
+ * Add `content` at the end of the root's child `name`: into it when present (opening it when it is
+ * empty), else as a new child where the schema's order puts it.
+ */
+export function appendToChild(edits: XmlEdits, root: RootInfo, order: readonly string[], name: string, content: string): void {
+  const p = root.prefix;
+  const child = root.children.find((c) => c.name === name);
+  if (!child) edits.insert(insertionPoint(root, order, name), `<${p}${name}>${content}</${p}${name}>`);
+  else if (child.empty) edits.replace(child.start, child.end, `<${p}${name}>${content}</${p}${name}>`);
+  else edits.insert(child.closeStart, content);
+}
+
+/**
+ * An edited part is written as UTF-8: a declaration naming another encoding (GBK, UTF-16) is
+ * changed to say so, the rest of the text left as it is.
+ */
+export function declareUtf8(xml: string): string {
+  if (!xml.startsWith('<?xml')) return xml;
+  const end = xml.indexOf('?>');
+  const head = xml.slice(0, end);
+  const at = head.indexOf('encoding=');
+  if (end < 0 || at < 0) return xml;
+  const quote = head[at + 9];
+  const close = head.indexOf(quote, at + 10);
+  if (close < 0 || /^utf-?8$/i.test(head.slice(at + 10, close))) return xml;
+  return `${head.slice(0, at + 10)}UTF-8${xml.slice(close)}`;
+}
+
 /** Set (replace or add) an attribute on the start tag spanning [start, tagEnd). */
 export function setAttribute(edits: XmlEdits, scan: XmlScanner, name: string, value: string): void {
   const span = scan.attrSpan(name);

@@ -142,6 +142,9 @@ describe('row numbers and encodings other writers produce', () => {
     const book = await readWorkbook(workbook({ sheetBytes: bytes }), 'x.xlsx');
     expect(book.sheets[0].value(2, 5)).toBe('评分标准');
     expect(auditWorkbook(book).tables).toHaveLength(1);
+    // The copy edits this part (F4 is flagged) and writes it as UTF-8, its declaration saying so.
+    const again = await readWorkbook((await roundTrip(workbook({ sheetBytes: bytes }))).copy, 'copy.xlsx');
+    expect([again.sheets[0].value(2, 5), again.sheets[0].value(4, 6)]).toEqual(['评分标准', 1.5]);
   });
 
   it.each([['评'], ['评'.repeat(31)], ['评'.repeat(40)], ["It's 评分表"], ['A&B <x> "y"'], ['x'.repeat(200)]])('a sheet named %j: read, and linked from 审核结果', async (name) => {
