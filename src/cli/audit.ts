@@ -1,14 +1,13 @@
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
-import { Finding, Severity } from '../core/audit/types';
+import { Finding } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
 import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
+import { SEVERITY_ZH } from '../io/report';
 import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
 import { nodeInflate } from './inflate';
 import { checkOutputPath, writeOutputFile } from './output';
-
-const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export async function runAudit(args: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
