@@ -285,14 +285,6 @@ export class XmlScanner {
     if (depth > 0) throw this.broken('有未结束的元素', 'unterminated element');
   }
 
-  /** Continue scanning from a position (after an edit plan, or to skip a known region). */
-  seek(pos: number): void {
-    this.pos = pos;
-  }
-
-  get position(): number {
-    return this.pos;
-  }
 }
 
 /**
