@@ -1,53 +1,70 @@
-import { realpath, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
-import { Finding, Severity } from '../core/audit/types';
+import { Finding } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
 import { rangeA1 } from '../core/sheet/address';
-import { writeAnnotatedCopy } from '../io/annotate';
+import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
 import { formatName } from '../io/format';
 import { contentNote } from '../io/read-any';
-import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook } from './io';
-
-const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
-async function samePath(a: string, b: string): Promise<boolean> {
-  const ra = await realpath(a).catch(() => resolve(a));
-  const rb = await realpath(b).catch(() => resolve(b));
-  return ra === rb;
-}
+import { SEVERITY_ZH } from '../io/report';
+import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
+import { nodeInflate } from './inflate';
+import { checkOutputPath, writeOutputFile } from './output';
 
 export async function runAudit(args: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, 'fail-on': { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } },
   });
   if (positionals.length !== 1) throw new CliError('audit 需要且只需要一个文件参数', 'audit takes exactly one FILE');
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') throw new CliError('--fail-on 只能是 error 或 warning', '--fail-on must be error or warning');
   const file = positionals[0];
-  if (values.out !== undefined && (await samePath(values.out, file))) {
-    throw new CliError('--out 不能与输入文件相同：评分审核从不覆盖原文件', '--out must not be the input file: the input is never overwritten');
-  }
+  if (values.force && values.out === undefined) throw new CliError('--force 只能与 --out 一起使用', '--force needs --out');
+  const target = values.out === undefined ? undefined : await checkOutputPath(file, values.out, values.force ?? false);
   const loaded = await loadWorkbook(file);
   const { workbook } = loaded;
+  // An .xls/.et/.docx input gets an .xlsx copy built from its reading; an .xlsx keeps its own package.
+  const copyBase = target === undefined ? undefined : await loaded.copyBase();
+  if (target !== undefined && copyBase !== undefined) await checkCopyExtension(copyBase, target, values.out!);
   const result = auditWorkbook(workbook);
-  if (values.out !== undefined) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeFile(values.out, await writeAnnotatedCopy(await loaded.copyBase(), result));
-  }
+  // The findings first: a copy that cannot be written must not cost the user the audit.
   if (values.json) {
-    out(JSON.stringify({ file: workbook.source, format: loaded.format.kind, findings: result.findings, summary: result.summary, tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })) }));
+    const skipped = notExamined(workbook);
+    out(
+      JSON.stringify({
+        file: workbook.source,
+        format: loaded.format.kind,
+        findings: result.findings,
+        summary: result.summary,
+        tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })),
+        ...(skipped.length > 0 ? { notExamined: skipped } : {}),
+      }),
+    );
   } else {
     const note = contentNote(loaded.format, workbook.source);
     if (note) out(`${note.zh} (${note.en})`);
     printHuman(workbook.source, result, out);
-    if (values.out !== undefined) out(`已写出带标注的副本：${values.out}${loaded.format.kind === 'xlsx' ? '' : `（原文件为${formatName(loaded.format).zh}，无法在原格式中加批注，副本为 .xlsx 格式）`}`);
+    for (const line of notExaminedLines(notExamined(workbook))) out(line);
+  }
+  if (target !== undefined && copyBase !== undefined) {
+    await writeOutputFile(target, await writeAnnotatedCopy(copyBase, result, { inflate: nodeInflate }));
+    if (!values.json) out(`已写出带标注的副本：${values.out}${loaded.format.kind === 'xlsx' ? '' : `（原文件为${formatName(loaded.format).zh}，无法在原格式中加批注，副本为 .xlsx 格式）`}`);
   }
   const failing = failOn === 'error' ? result.summary.errors : failOn === 'warning' ? result.summary.errors + result.summary.warnings : 0;
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Excel refuses an .xlsx that holds macros and an .xlsm that does not: the copy's name must match its content. */
+async function checkCopyExtension(bytes: Uint8Array, target: string, given: string): Promise<void> {
+  const extension = await copyExtension(bytes, { inflate: nodeInflate });
+  const named = /\.xls[xm]$/i.exec(target)?.[0].toLowerCase();
+  if (named === undefined || named === extension) return;
+  throw new CliError(
+    extension === '.xlsm' ? `输入为启用宏的工作簿，副本保留其宏，--out 须以 .xlsm 结尾：${given}` : `输入不含宏，--out 须以 .xlsx 结尾：${given}`,
+    `the copy is ${extension === '.xlsm' ? 'macro-enabled' : 'not macro-enabled'}: --out must end with ${extension} (Excel refuses a mismatched extension)`,
+  );
 }
 
 function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, out: (s: string) => void): void {

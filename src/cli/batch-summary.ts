@@ -1,12 +1,14 @@
 /**
  * DIR/汇总.xlsx, the batch's one output for people: 汇总 (one row per file), 问题清单 (every finding
  * with its file, filterable, checks by their Chinese names) and 无法读取 (the files not audited and
- * why). Text from the inputs is written as text, never as a formula. Written with exceljs's
- * streaming writer: thousands of findings in half the time of the in-memory workbook.
+ * why). Text from the inputs is written as text (inline strings), never as a formula. Written as
+ * plain worksheet parts (src/io/annotate-sheets.ts, src/io/xlsx-write.ts).
  */
-import ExcelJS from 'exceljs';
+import { writeFile } from 'node:fs/promises';
 import { checkName } from '../core/audit/catalogue';
 import { KIND_LABELS } from '../core/layout/json';
+import { absoluteRange, OutCell, worksheetXml } from '../io/annotate-sheets';
+import { stylesXml, writeXlsxPackage } from '../io/xlsx-write';
 import type { BatchRecord, BatchStatus } from './batch-record';
 
 export const SUMMARY_WORKBOOK = '汇总.xlsx';
@@ -17,21 +19,29 @@ export const SHEET_UNREAD = '无法读取';
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 const STATUS_ZH: Record<BatchStatus, string> = { ok: '已审核', unreadable: '无法读取', timeout: '超时', memory: '内存超限', crashed: '审核出错' };
 
-type Sheet = ExcelJS.Worksheet;
+/** Cell formats of the summary: 0 default, 1 the bold header, 2 a percentage. */
+const HEADER_STYLE = 1;
+const PERCENT_STYLE = 2;
+const STYLES = stylesXml([
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+], [[165, '0.0%']]);
 
-/** A sheet with a bold, frozen header row and a filter over `rows` data rows. */
-function sheetWith(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Array<{ header: string; width: number }>, rows: number): Sheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns.length } };
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  return ws;
+type Value = string | number | null;
+
+/** A sheet with a bold, frozen header row and a filter over its rows. */
+function sheetWith(name: string, columns: Array<{ header: string; width: number }>, rows: Value[][], styleOf: (col: number) => number | undefined = () => undefined): { name: string; xml: string } {
+  const header: OutCell[] = columns.map((c) => ({ value: c.header, style: HEADER_STYLE }));
+  const body: OutCell[][] = rows.map((r) => r.map((value, k) => ({ value, style: value === null ? undefined : styleOf(k) })));
+  return {
+    name,
+    xml: worksheetXml({ widths: columns.map((c) => c.width), rows: [header, ...body], frozenRows: 1, autoFilter: absoluteRange(1, 1, rows.length + 1, columns.length).replace(/\$/g, '') }),
+  };
 }
 
 /** Write the summary workbook of `records` to `path`. */
 export async function writeSummaryWorkbook(records: BatchRecord[], path: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  wb.created = wb.modified = new Date();
 
   const fileColumns = [
     { header: '文件', width: 40 },
@@ -47,11 +57,10 @@ export async function writeSummaryWorkbook(records: BatchRecord[], path: string)
     { header: '评分标准识别率', width: 14 },
     { header: '状态', width: 10 },
   ];
-  const files = sheetWith(wb, SHEET_FILES, fileColumns, records.length);
-  for (const r of records) {
+  const fileRows = records.map((r): Value[] => {
     const coverage = r.coverage && r.coverage.total > 0 ? r.coverage.understood / r.coverage.total : null;
     const worst = r.worst ? `[${SEVERITY_ZH[r.worst.severity]}] ${r.worst.name}：${r.worst.sheet}!${r.worst.cell} ${r.worst.message}` : '';
-    const row = files.addRow([
+    return [
       r.file,
       r.formatName ?? '',
       r.name ?? '',
@@ -64,11 +73,9 @@ export async function writeSummaryWorkbook(records: BatchRecord[], path: string)
       r.status === 'ok' ? worst : (r.reason ?? ''),
       coverage,
       STATUS_ZH[r.status],
-    ]);
-    row.getCell(11).numFmt = '0.0%';
-    row.commit();
-  }
-  files.commit();
+    ];
+  });
+  const files = sheetWith(SHEET_FILES, fileColumns, fileRows, (col) => (col === 10 ? PERCENT_STYLE : undefined));
 
   const findingColumns = [
     { header: '文件', width: 40 },
@@ -82,13 +89,8 @@ export async function writeSummaryWorkbook(records: BatchRecord[], path: string)
     { header: '依据', width: 50 },
     { header: '检查代码', width: 28 },
   ];
-  const list = sheetWith(wb, SHEET_FINDINGS, findingColumns, records.reduce((n, r) => n + (r.findings?.length ?? 0), 0));
-  for (const r of records) {
-    for (const f of r.findings ?? []) {
-      list.addRow([r.file, f.sheet, f.cell, SEVERITY_ZH[f.severity], checkName(f.code), f.message, f.expected ?? '', f.actual ?? '', f.rule, f.code]).commit();
-    }
-  }
-  list.commit();
+  const findingRows = records.flatMap((r) => (r.findings ?? []).map((f): Value[] => [r.file, f.sheet, f.cell, SEVERITY_ZH[f.severity], checkName(f.code), f.message, f.expected ?? '', f.actual ?? '', f.rule, f.code]));
+  const list = sheetWith(SHEET_FINDINGS, findingColumns, findingRows);
 
   const unreadColumns = [
     { header: '文件', width: 40 },
@@ -96,8 +98,6 @@ export async function writeSummaryWorkbook(records: BatchRecord[], path: string)
     { header: '原因', width: 100 },
   ];
   const failed = records.filter((r) => r.status !== 'ok');
-  const unread = sheetWith(wb, SHEET_UNREAD, unreadColumns, failed.length);
-  for (const r of failed) unread.addRow([r.file, STATUS_ZH[r.status], r.reason ?? '']).commit();
-  unread.commit();
-  await wb.commit();
+  const unread = sheetWith(SHEET_UNREAD, unreadColumns, failed.map((r) => [r.file, STATUS_ZH[r.status], r.reason ?? '']));
+  await writeFile(path, await writeXlsxPackage([files, list, unread], STYLES));
 }

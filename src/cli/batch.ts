@@ -21,8 +21,8 @@ const DEFAULT_MEMORY_MB = 2048;
 const MAX_JOBS = 16;
 /** Extensions picked up in folders with --convert (converted by LibreOffice first). */
 const CONVERTIBLE_EXTENSIONS = ['.ods', '.doc', '.wps', '.odt'];
-/** The script the workers run: bin/ beside lib/ (compiled) and src/ (tests run the compiled CLI). */
-const CLI_ENTRY = resolve(__dirname, '../../bin/score-audit.js');
+/** The script the workers run: bin/ beside lib/ (the bundled CLI, lib/score-audit.js) or two levels up (src/cli under ts). */
+const CLI_ENTRY = [resolve(__dirname, '../bin/score-audit.js'), resolve(__dirname, '../../bin/score-audit.js')].find((p) => existsSync(p)) ?? resolve(__dirname, '../bin/score-audit.js');
 
 type Err = (s: string) => void;
 
@@ -205,7 +205,7 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
   const latest = new Map<string, BatchRecord>();
   for (const r of records) latest.set(r.file, r);
   const rows = [...latest.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  // exceljs is loaded only now, while the workers could start without waiting for it.
+  // The summary writer is loaded only now, while the workers could start without waiting for it.
   const { SUMMARY_WORKBOOK, writeSummaryWorkbook } = await import('./batch-summary');
   const summaryPath = join(outDir, SUMMARY_WORKBOOK);
   await writeSummaryWorkbook(rows, summaryPath);

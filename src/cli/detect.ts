@@ -1,15 +1,17 @@
 import { detectWorkbook } from '../core/layout/detect';
 import { KIND_LABELS, tableToJSON } from '../core/layout/json';
 import { columnLetters, rangeA1 } from '../core/sheet/address';
-import { EXIT_OK, loadWorkbook } from './io';
+import { EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
 
 export async function runDetect(file: string, opts: { json: boolean }, out: (s: string) => void): Promise<number> {
   const { workbook } = await loadWorkbook(file);
   const tables = detectWorkbook(workbook);
   if (opts.json) {
-    out(JSON.stringify({ file: workbook.source, tables: tables.map(tableToJSON) }));
+    const skipped = notExamined(workbook);
+    out(JSON.stringify({ file: workbook.source, tables: tables.map(tableToJSON), ...(skipped.length > 0 ? { notExamined: skipped } : {}) }));
     return EXIT_OK;
   }
+  for (const line of notExaminedLines(notExamined(workbook))) out(line);
   if (workbook.sheets.every((s) => s.rowCount === 0)) {
     out(`${workbook.source}：工作簿为空，没有可识别的表格。(the workbook is empty)`);
     return EXIT_OK;

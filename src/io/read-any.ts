@@ -1,13 +1,13 @@
 /**
  * Read any supported file into the sheet model, choosing the reader by the file's content:
- * .xlsx/.xlsm (exceljs, src/io/reader.ts), .xls/.et (BIFF8, src/io/xls), .docx reports (their
+ * .xlsx/.xlsm (src/io/reader.ts), .xls/.et (BIFF8, src/io/xls), .docx reports (their
  * tables and prose, src/io/docx). Anything else is refused with a sentence naming what it is.
  * Pure (no Node APIs): the browser pane uses the same dispatcher.
  */
 import type { WorkbookModel } from '../core/sheet/model';
 import { DocxReadError, MAX_DOCX_TABLES, MAX_DOCX_XML_BYTES, readDocxWorkbook } from './docx/workbook';
 import { FileFormat, formatName, sniffFormat } from './format';
-import { readWorkbook, WorkbookReadError } from './reader';
+import { ReadOptions, readWorkbook, WorkbookReadError } from './reader';
 import { MAX_XLS_CELLS, readXlsWorkbook, XlsReadError } from './xls/workbook';
 
 export interface ReadResult {
@@ -88,12 +88,12 @@ function docxError(err: DocxReadError, format: FileFormat, source: string): Work
  * Read a file of any supported format into the sheet model; a WorkbookReadError names what is
  * wrong. `known` is the format when the caller has sniffed it already.
  */
-export async function readAnyWorkbook(data: ArrayBuffer | Uint8Array, source: string, known?: FileFormat): Promise<ReadResult> {
+export async function readAnyWorkbook(data: ArrayBuffer | Uint8Array, source: string, known?: FileFormat, options: ReadOptions = {}): Promise<ReadResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const format = known ?? (await sniffFormat(bytes, source));
   switch (format.kind) {
     case 'xlsx':
-      return { format, workbook: await readWorkbook(bytes, source) };
+      return { format, workbook: await readWorkbook(bytes, source, options) };
     case 'xls':
       try {
         return { format, workbook: readXlsWorkbook(bytes, source) };

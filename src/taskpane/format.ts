@@ -13,7 +13,29 @@ const GENERAL_DECIMALS = 4;
 
 /** The first section of a number format without its literals ("..." and \x) and [colour]/[condition] parts. */
 function bareFormat(numFmt: string): string {
-  return numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  const section = numFmt.split(';')[0];
+  let out = '';
+  // One pass (a regex over quotes and brackets backtracks quadratically on "[[[[…").
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      if (end < 0) {
+        out += section.slice(i);
+        break;
+      }
+      i = end;
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i + 1);
+      if (end < 0) {
+        out += section.slice(i);
+        break;
+      }
+      i = end;
+    } else if (ch === '\\' && i + 1 < section.length) i++;
+    else out += ch;
+  }
+  return out;
 }
 
 export function isPercentFormat(numFmt: string | undefined): boolean {

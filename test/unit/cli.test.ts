@@ -110,7 +110,7 @@ describe('score-audit audit', () => {
     const before = sha(file);
     const refused = await run('audit', file, '--out', file);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/不能与输入文件相同/);
+    expect(refused.err).toMatch(/输入文件本身/);
     const outFile = join(dir, 'out', 'fault.审核.xlsx');
     const r = await run('audit', file, '--out', outFile);
     expect(r.code).toBe(0);

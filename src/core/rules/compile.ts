@@ -371,7 +371,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
           return failed(`公式在完成率100%时得 ${fmtNum(atFull)} 分，与分值 ${fmtNum(B)} 相差过大，疑为公式有误`, described, lines);
         }
         // "本校实际值÷合格标准值×分值" beside "达到12000元/人为合格": the value is the actual figure, the standard is 12000.
-        const standard = threshold !== undefined && vars.length === 1 && STANDARD_RATIO.test(vars[0]) ? threshold : undefined;
+        const standard = threshold !== undefined && vars.length === 1 && namesStandardRatio(vars[0]) ? threshold : undefined;
         const f = (x: number): number | null => evaluate(o.expr, B, standard !== undefined ? x / standard : x);
         const reg = region ?? complement(explicitRegions);
         pieces.push({ region: reg, value: f, clause: idx, label: `${regionLabel(reg, unit)}：${formatExpr(o.expr)}`, order: region ? order++ : 1000 + order++ });
@@ -662,7 +662,10 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
 }
 
 /** The denominator of a formula's ratio names the standard ("实际值/合格标准值", "完成值/目标值"). */
-const STANDARD_RATIO = /\/.*(标准|合格|目标|指标值|计划)/;
+function namesStandardRatio(name: string): boolean {
+  const slash = name.indexOf('/');
+  return slash >= 0 && /标准|合格|目标|指标值|计划/.test(name.slice(slash + 1));
+}
 
 /** The lower bound of the band that gives the block's full points. */
 function fullThreshold(rules: readonly ClauseOf<'rule'>[], points: number): number | undefined {

@@ -29,6 +29,28 @@ export interface WordDocument {
   tables: WordTable[];
 }
 
+/** Tags and the text between them, in one pass (a regex alternation rescans "<<<<…" quadratically). */
+function* xmlTokens(xml: string): Generator<string> {
+  let i = 0;
+  while (i < xml.length) {
+    if (xml[i] === '<') {
+      const end = xml.indexOf('>', i + 1);
+      // An unterminated tag: the rest is text, as a regex tokenizer would have left it.
+      if (end < 0) {
+        yield xml.slice(i + 1);
+        return;
+      }
+      yield xml.slice(i, end + 1);
+      i = end + 1;
+    } else {
+      const next = xml.indexOf('<', i);
+      const end = next < 0 ? xml.length : next;
+      yield xml.slice(i, end);
+      i = end;
+    }
+  }
+}
+
 /** A caption names a table: 表1, 表3-4, 表 2-1, 续表3-7, 附表1, 表一. */
 const CAPTION = /^\s*(?:续|附)?表\s*[0-9０-９一二三四五六七八九十]+(?:[-－—–.．][0-9０-９]+)*/;
 /** Without a number, a short line with no sentence punctuation right above a table is its title. */
@@ -94,7 +116,7 @@ export function parseDocumentXml(xml: string): WordDocument {
     else if (tableDepth === 0 && text.trim() !== '') doc.paragraphs.push(text);
   };
 
-  for (const [token] of xml.matchAll(/<[^>]*>|[^<]+/g)) {
+  for (const token of xmlTokens(xml)) {
     if (token[0] !== '<') {
       if (inText && skipDepth === 0) paragraphs[paragraphs.length - 1]?.push(unescape(token));
       continue;

@@ -115,7 +115,10 @@ function decode(rgce: Uint8Array, extraBytes: Uint8Array, row: number, col: numb
     const first = ctx.sheetNames[x.first];
     const last = ctx.sheetNames[x.last];
     if (first === undefined) return '#REF!';
-    return x.last !== x.first && last !== undefined ? `${quoteSheet(first)}:${quoteSheet(last)}!`.replace(/^'(.*)':'(.*)'!$/, "'$1:$2'!") : `${quoteSheet(first)}!`;
+    if (x.last === x.first || last === undefined) return `${quoteSheet(first)}!`;
+    // 'Sheet 1':'Sheet 3' is written as one quoted span: 'Sheet 1:Sheet 3'!.
+    const [a, b] = [quoteSheet(first), quoteSheet(last)];
+    return a.startsWith("'") && b.startsWith("'") ? `'${a.slice(1, -1)}:${b.slice(1, -1)}'!` : `${a}:${b}!`;
   };
   const ref = (relative: boolean): string => {
     const rw = r.u16();

@@ -35,13 +35,8 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   49: '@',
 };
 
-/**
- * A format shows a date when, outside [..] sections and quoted text, it has a date or time
- * letter: the rule exceljs applies to .xlsx cells, so both formats read the same cell alike.
- */
-export function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, ''));
-}
+/** One test for both readers: .xls cells are dates under the same formats as .xlsx cells. */
+export { isDateFormat } from '../styles';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (the 1900 system's day 0, after Excel's 1900-02-29) to 1970-01-01. */
