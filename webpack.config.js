@@ -260,3 +260,5 @@ module.exports = (env = {}, argv = {}) => {
 module.exports.productionManifest = productionManifest;
 module.exports.productionUrl = productionUrl;
 module.exports.METADATA_FILES = METADATA_FILES;
+module.exports.ForbidModulesPlugin = ForbidModulesPlugin;
+module.exports.PrebuiltChunkPlugin = PrebuiltChunkPlugin;

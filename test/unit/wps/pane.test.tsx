@@ -134,3 +134,16 @@ test('outside WPS a ribbon button says where it belongs instead of failing', () 
   expect(ribbon.OnAction({ Id: 'scoreAuditScan' })).toBe(true);
   expect(alerts).toEqual(['“评分审核”需要在 WPS 表格中使用。']);
 });
+
+test('the pane page opened outside WPS says where it belongs', async () => {
+  const rootEl = document.createElement('div');
+  rootEl.id = 'root';
+  document.body.appendChild(rootEl);
+  await act(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry renders when loaded
+    require('../../../src/wps/pane');
+  });
+  await until('the message shows', () => byTestId('outside-wps').length === 1);
+  expect(byTestId('outside-wps')[0].textContent).toContain('需要在 WPS 表格中');
+  rootEl.remove();
+});
