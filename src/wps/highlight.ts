@@ -16,6 +16,7 @@ import { bgr, markFormula } from './marks';
 import { sheetsByName } from './sheets';
 
 export const COMMENTS_TAKEN_REASON = '部分单元格已有批注，未添加说明批注（标注颜色已写入）';
+export const COMMENTS_REFUSED_REASON = '部分单元格未能添加说明批注（标注颜色已写入）';
 
 export interface HighlightResult {
   written: number;
@@ -70,7 +71,7 @@ function topLeft(cell: string): string {
   return a1(r.top, r.left);
 }
 
-function markSheet(ws: WpsWorksheet, sites: readonly Site[]): { comments: number; taken: boolean } {
+function markSheet(ws: WpsWorksheet, sites: readonly Site[]): { comments: number; taken: boolean; refused: boolean } {
   for (const severity of ['error', 'warning', 'info'] as const) {
     const cells = sites.filter((s) => s.severity === severity).map((s) => s.cell);
     for (const address of addressChunks(cells)) {
@@ -79,18 +80,24 @@ function markSheet(ws: WpsWorksheet, sites: readonly Site[]): { comments: number
       fc.Font.Color = bgr(SEVERITY_STYLE[severity].font);
     }
   }
+  // Comments last: a cell that refuses one costs its comment, never the colours.
   let comments = 0;
   let taken = false;
+  let refused = false;
   for (const site of sites) {
     const cell = ws.Range(topLeft(site.cell));
     if (cell.Comment) {
       taken = true;
       continue;
     }
-    cell.AddComment(commentText(site.findings));
-    comments++;
+    try {
+      cell.AddComment(commentText(site.findings));
+      comments++;
+    } catch {
+      refused = true;
+    }
   }
-  return { comments, taken };
+  return { comments, taken, refused };
 }
 
 export function highlight(workbook: WpsWorkbook, findings: readonly Finding[]): HighlightResult {
@@ -116,6 +123,7 @@ export function highlight(workbook: WpsWorkbook, findings: readonly Finding[]): 
     const r = markSheet(ws, mine);
     comments += r.comments;
     if (r.taken) addSkip(skipped, name, COMMENTS_TAKEN_REASON);
+    if (r.refused) addSkip(skipped, name, COMMENTS_REFUSED_REASON);
   }
   return { written: sites.length, comments, skipped };
 }

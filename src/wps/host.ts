@@ -7,7 +7,8 @@
 import type { DetectedTable } from '../core/layout/types';
 import type { Finding } from '../core/audit/types';
 import { sheetFromGrid, type WorkbookModel } from '../core/sheet/model';
-import { reviewOrder } from '../taskpane/excelHost';
+import { addSkip } from '../excel/sheets';
+import { hiddenSheetMessage, reviewOrder } from '../taskpane/excelHost';
 import type { Host, HostCommand, MarkReport, Notice, ReadProgress, ScanScope, SkippedSheet } from '../taskpane/host';
 import { clearMarks } from './clear';
 import { watchCommands } from './commands';
@@ -21,7 +22,6 @@ import { sheetsByName } from './sheets';
 
 export const NO_WORKBOOK_MESSAGE = '没有打开的工作簿：请先在 WPS 表格中打开要审核的评分表';
 export const NO_SHEET_MESSAGE = '当前不是工作表（可能是图表工作表）：请切换到要审核的工作表';
-export const hiddenSheetMessage = (sheet: string): string => `工作表“${sheet}”已隐藏，无法选中其中的单元格；请先取消隐藏该工作表`;
 
 export const noFunctionsNotice = (build: string): Notice => ({
   intent: 'warning',
@@ -37,17 +37,11 @@ export interface WpsHostOptions {
   app: WpsApplication;
   /** The `wps` global: PluginStorage, AddCustomFunction. */
   wps: WpsGlobal;
-  /** Read budgets (tests). */
-  read?: Omit<ReadOptions, 'onNotice'>;
   /** How often the pane looks for ribbon commands (tests). */
   commandPollMs?: number;
 }
 
-function mergeSkips(into: SkippedSheet[], more: readonly SkippedSheet[]): void {
-  for (const s of more) if (!into.some((x) => x.sheet === s.sheet && x.reason === s.reason)) into.push(s);
-}
-
-export function createWpsHost({ app, wps, read: budgets, commandPollMs }: WpsHostOptions): Host {
+export function createWpsHost({ app, wps, commandPollMs }: WpsHostOptions): Host {
   const workbook = (): WpsWorkbook => {
     const wb = app.ActiveWorkbook;
     if (!wb) throw userError(NO_WORKBOOK_MESSAGE);
@@ -68,7 +62,7 @@ export function createWpsHost({ app, wps, read: budgets, commandPollMs }: WpsHos
     },
     async read(scope: ScanScope, onProgress?: (p: ReadProgress) => void, onNotice?: (n: Notice) => void): Promise<WorkbookModel> {
       const wb = workbook();
-      const opts: ReadOptions = { ...budgets, onNotice: (n) => onNotice?.({ intent: 'warning', zh: n.message }) };
+      const opts: ReadOptions = { onNotice: (n) => onNotice?.({ intent: 'warning', zh: n.message }) };
       if (scope === 'sheet') {
         const ws = wb.ActiveSheet;
         if (!ws || ws.UsedRange === undefined) throw userError(NO_SHEET_MESSAGE);
@@ -105,7 +99,7 @@ export function createWpsHost({ app, wps, read: budgets, commandPollMs }: WpsHos
           const r = insertReviewColumns(wb, table);
           count += r.written;
           if (r.columns && r.written > 0) columns.push(`${table.sheet}!${r.columns}`);
-          mergeSkips(skipped, r.skipped);
+          for (const s of r.skipped) addSkip(skipped, s.sheet, s.reason);
         }
         return { count, tables: columns.length, columns: columns.join('、'), skipped };
       },

@@ -4,11 +4,12 @@
  * calls), never cell by cell; the extent is WPS's used range bounded as the Excel host bounds it
  * (MAX_READ_COLUMNS × MAX_READ_CELLS), so a stray value far from the tables cannot size the work,
  * and the part read is said in a notice. Number formats and merged areas are then asked of the
- * extent that holds values, whole where WPS can answer for a whole range (see numberFormats and
+ * extent that holds values, whole where WPS can answer for a whole range (readNumberFormats,
  * merges.ts), and only down to single cells where the cells differ, within a budget.
  */
 import { CellRange, rangeA1 } from '../core/sheet/address';
 import type { SheetGrid } from '../core/sheet/model';
+import type { ReadProgress } from '../taskpane/host';
 import { boundedExtent } from '../excel/read';
 import { asGrid, ERROR_BASE, ERROR_NUMBERS, isEmptyValue, isFormula, isGeneralFormat, maybeErrorNumber } from './cells';
 import type { WpsWorkbook, WpsWorksheet } from './facade';
@@ -31,12 +32,6 @@ export interface ReadOptions {
   bandCells?: number;
   maxMergeCalls?: number;
   maxFormatCalls?: number;
-}
-
-export interface ReadProgress {
-  done: number;
-  total: number;
-  sheet: string;
 }
 
 const fmtCount = (n: number): string => n.toLocaleString('en-US');

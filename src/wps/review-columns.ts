@@ -3,8 +3,8 @@
  * measured values, 一致性检查 always), with the same PERF formulas from the function table. Written
  * into the columns right of the table when they are empty and unmerged over its rows, otherwise
  * into whole columns inserted there; one Formula assignment per run of consecutive rows. Recorded
- * in the workbook's custom properties so that 清除标注 removes them again; the record of a review
- * block further right moves with the columns an insertion shifts.
+ * in the workbook's custom properties, before they are written, so that 清除标注 removes them
+ * again; the record of a review block further right moves with the columns an insertion shifts.
  */
 import type { DetectedTable } from '../core/layout/types';
 import { columnLetters, columnNumber, parseRangeA1, a1 } from '../core/sheet/address';
@@ -84,38 +84,20 @@ export function insertReviewColumns(workbook: WpsWorkbook, table: DetectedTable)
   const [firstL, lastL] = [columnLetters(first), columnLetters(last)];
   const columns = `${firstL}:${lastL}`;
   const props = workbook.CustomDocumentProperties;
-  let marks = loadReviewMarks(props);
+  const marks = loadReviewMarks(props);
   const previous = marks.find((m) => m.sheet === sheetName && m.columns === columns);
   const areaA1 = `${firstL}${table.range.top}:${lastL}${table.range.bottom}`;
-
   let inserted = false;
   if (!previous) {
     const area = ws.Range(areaA1);
     const height = table.range.bottom - table.range.top + 1;
-    const free = asGrid(area.Formula, height, review.length).every((line) => line.every(isEmptyValue)) && area.MergeCells === false;
-    if (!free) {
-      ws.Range(columns).Insert(XL_SHIFT_TO_RIGHT);
-      inserted = true;
-      marks = shiftMarks(marks, sheetName, first, review.length);
-    }
-    // A merged area across the insertion point grows into the new columns: leave those alone.
-    if (ws.Range(areaA1).MergeCells !== false) {
-      if (inserted) {
-        ws.Range(columns).Delete(XL_SHIFT_TO_LEFT);
-        marks = shiftMarks(marks, sheetName, last + 1, -review.length);
-      }
-      return skip(MERGED_TARGET_REASON);
-    }
+    inserted = !(asGrid(area.Formula, height, review.length).every((line) => line.every(isEmptyValue)) && area.MergeCells === false);
   }
 
   const lines = new Map<number, string[]>([[table.headerRow, review.map((c) => c.header)]]);
   for (const ind of table.indicators) lines.set(ind.row, review.map((c) => c.formula(ind.row)));
   const cells = new Map<string, string>();
-  for (const run of runs([...lines.keys()])) {
-    const block = run.map((r) => lines.get(r)!);
-    ws.Range(`${firstL}${run[0]}:${lastL}${run[run.length - 1]}`).Formula = block;
-    run.forEach((r, i) => block[i].forEach((v, c) => cells.set(`${columnLetters(first + c)}${r}`, v)));
-  }
+  for (const [row, line] of lines) line.forEach((v, c) => cells.set(`${columnLetters(first + c)}${row}`, v));
   for (const c of previous?.cells ?? []) if (!cells.has(c.cell)) cells.set(c.cell, c.formula);
   const mark: ReviewMark = {
     sheet: sheetName,
@@ -123,6 +105,20 @@ export function insertReviewColumns(workbook: WpsWorkbook, table: DetectedTable)
     inserted: previous ? previous.inserted : inserted,
     cells: [...cells].map(([cell, formula]) => ({ cell, formula })),
   };
-  saveReviewMarks(props, [...marks.filter((m) => !(m.sheet === sheetName && m.columns === columns)), mark]);
+  // Recorded before anything is written: a run that fails half-way leaves a trail for 清除标注.
+  const others = marks.filter((m) => m !== previous);
+  saveReviewMarks(props, [...(inserted ? shiftMarks(others, sheetName, first, review.length) : others), mark]);
+  if (inserted) {
+    ws.Range(columns).Insert(XL_SHIFT_TO_RIGHT);
+    // A merged area across the insertion point grows into the new columns: leave those alone.
+    if (ws.Range(areaA1).MergeCells !== false) {
+      ws.Range(columns).Delete(XL_SHIFT_TO_LEFT);
+      saveReviewMarks(props, marks);
+      return skip(MERGED_TARGET_REASON);
+    }
+  }
+  for (const run of runs([...lines.keys()])) {
+    ws.Range(`${firstL}${run[0]}:${lastL}${run[run.length - 1]}`).Formula = run.map((r) => lines.get(r)!);
+  }
   return { written: lines.size * review.length, columns, inserted, skipped: [] };
 }

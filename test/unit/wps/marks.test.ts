@@ -23,7 +23,7 @@ import { registerPerfFunctions } from '../../../src/wps/functions';
 import { COMMENTS_TAKEN_REASON } from '../../../src/wps/highlight';
 import { createWpsHost, noFunctionsNotice } from '../../../src/wps/host';
 import { bgr, COMMENT_PREFIX, isOurFormula, markFormula } from '../../../src/wps/marks';
-import { NO_FUNCTIONS_REASON, shiftFormulaColumns } from '../../../src/wps/review-columns';
+import { MERGED_TARGET_REASON, NO_FUNCTIONS_REASON, shiftFormulaColumns } from '../../../src/wps/review-columns';
 import { fakeFromModel, fakeWps, FakeWorkbook, FakeWps } from './fake-wps';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -270,6 +270,20 @@ describe('插入复核列', () => {
     const shifted = reviewColumnsOf({ ...right, columns: Object.fromEntries(Object.entries(right.columns).map(([k, v]) => [k, (v as number) + review])) })!;
     expect(ws.Range(a1(right.indicators[0].row, moved)).Formula).toBe(shifted[0].formula(right.indicators[0].row));
     await host.marking!.clearHighlights();
+    expect(snapshot(wb)).toEqual(before);
+    expect(wb.props.items).toEqual([]);
+  });
+
+  test('a merged cell across the table’s right edge would grow into inserted columns: nothing is written, with a reason', async () => {
+    const { wb, wps, host, result } = await open('test/fixtures/xlsx/seed003-scoring.xlsx');
+    registerPerfFunctions(wps);
+    const table = scoringTables(result)[0];
+    const ws = wb.sheet(table.sheet);
+    const row = table.indicators[0].row;
+    ws.merges.push({ top: row, left: table.range.right, bottom: row, right: table.range.right + 1 });
+    const before = snapshot(wb);
+    const r = await host.marking!.insertReviewColumns([table]);
+    expect(r.skipped).toEqual([{ sheet: table.sheet, reason: MERGED_TARGET_REASON }]);
     expect(snapshot(wb)).toEqual(before);
     expect(wb.props.items).toEqual([]);
   });
