@@ -10,7 +10,7 @@
  *   dist-wps/publish.xml              the entry for a personal install (publish mode, the folder beside it)
  *   dist-wps/jsplugins.xml            the entry for central deployment (jsplugins.xml mode, online)
  *
- * WPS runs add-in pages in its own embedded Chromium, which can be old (Chrome 87 was measured in
+ * WPS runs add-in pages in its own embedded Chromium, which can be old (Chrome 87 was reported in
  * WPS for Linux 11.1; README): everything, node_modules included, is compiled to ES2020 by swc.
  *
  * Environment:

@@ -1,23 +1,23 @@
 /**
  * What the add-in writes into a workbook and how it knows it again. Highlights and comments carry
  * their own mark, so nothing of the user's is ever taken for ours: a conditional format whose
- * formula is MARK_FORMULA of a severity (a constant comparison naming 评分审核, always true, no
+ * formula is markFormula(severity) (a constant comparison naming 评分审核, always true, no
  * reference and no function name, so it reads the same in every language), and a comment that
  * starts with COMMENT_PREFIX (the Excel host's). Review columns are recorded in the workbook's
  * custom properties (properties.ts) under the Excel host's key, with the Excel host's record shape.
  */
 import type { Severity } from '../core/audit/types';
-import { parseRecord, type ReviewMark } from '../excel/settings';
-import { MARKS_KEY } from '../excel/settings';
+import { MARKS_KEY, parseRecord, type ReviewMark } from '../excel/settings';
 import { REVIEWS_KEY, type StoredReviews } from '../excel/reviews';
 import { SEVERITY_STYLE } from '../excel/highlight';
+import { COMMENT_PREFIX } from '../excel/comments';
 import type { WpsDocProperties } from './facade';
 import { readProperty, writeProperty } from './properties';
 
-export { COMMENT_PREFIX } from '../excel/comments';
-export { isOurCommentText } from '../excel/comments';
+export { COMMENT_PREFIX, isOurCommentText } from '../excel/comments';
 
-const MARK_WORD = '【评分审核】';
+/** The Excel host's comment prefix, also the mark in our conditional formats. */
+const MARK_WORD = COMMENT_PREFIX;
 
 /** The formula of our conditional format for one severity: `="【评分审核】错误"<>""`. */
 export function markFormula(severity: Severity): string {
