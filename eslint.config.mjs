@@ -15,7 +15,7 @@ const officeAddinsRules = Object.fromEntries(
 
 export default defineConfig([
   {
-    ignores: ['scripts/_*', 'dist/', 'lib/', 'node_modules/', 'coverage/', 'test/fixtures/xlsx/', 'test/out/', 'samples/out/'],
+    ignores: ['scripts/_*', 'dist/', 'dist-wps/', 'lib/', 'node_modules/', 'coverage/', 'test/fixtures/xlsx/', 'test/out/', 'samples/out/'],
   },
   {
     files: ['{src,test,scripts}/**/*.{ts,tsx,mts,cts}'],

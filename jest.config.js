@@ -10,6 +10,7 @@ module.exports = {
     // office-addin-mock pulls office-addin-manifest (ESM-only) which Jest 30 cannot require.
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
+  setupFiles: ['<rootDir>/test/helpers/browser-globals.js'],
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/reporters/summary-line.js'],
 };

@@ -1,8 +1,8 @@
 /**
- * Webpack build of the Excel add-in (the CLI is built by tsc, see tsconfig.cli.json).
+ * Webpack build of the Excel add-in (the CLI is bundled by esbuild, see esbuild.cli.mjs).
  *
  *   npm run build:addin   → webpack --mode production: dist/ with taskpane.html, taskpane.js,
- *                            exceljs.js (exceljs's prebuilt browser bundle, own chunk), functions.js,
+ *                            the reader/writer's jszip in a chunk loaded on demand, functions.js,
  *                            functions.json (Chinese) and functions-en.json (en-US override), both
  *                            written from src/functions/metadata.ts, manifest.xml, assets/ (icons,
  *                            support.html with the function help from the same table)
@@ -125,40 +125,6 @@ class ForbidModulesPlugin {
   }
 }
 
-/**
- * exceljs ships a minified browser build (about 0.9 MB). It gets a chunk of its own (exceljs.js, loaded by
- * taskpane.html before taskpane.js, or on demand if the pane imports it with import()), and that chunk is
- * marked as already minimized so the production minimizer does not spend ~12 s re-minifying it.
- */
-class PrebuiltChunkPlugin {
-  constructor(chunkName) {
-    this.chunkName = chunkName;
-  }
-  apply(compiler) {
-    const { Compilation } = compiler.webpack;
-    const { RawSource } = compiler.webpack.sources;
-    compiler.hooks.thisCompilation.tap('PrebuiltChunkPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'PrebuiltChunkPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
-        () => {
-          for (const chunk of compilation.chunks) {
-            if (chunk.name !== this.chunkName) continue;
-            for (const file of chunk.files) {
-              if (!file.endsWith('.js')) continue;
-              // Drop the bundle's own sourceMappingURL comment: that .map file is not in dist/.
-              compilation.updateAsset(
-                file,
-                (source) => new RawSource(source.source().toString().replace(/^\/\/# sourceMappingURL=.*$/gm, '')),
-                { minimized: true },
-              );
-            }
-          }
-        },
-      );
-    });
-  }
-}
-
 /** HTTPS files for `webpack serve`; ends the process with the bilingual how-to when they are missing. */
 function devServerCerts() {
   try {
@@ -190,15 +156,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      alias: {
-        // The browser build of exceljs (its package "browser" field points there too); self-contained,
-        // so no Node core-module fallbacks are needed.
-        exceljs$: require.resolve('exceljs/dist/exceljs.min.js'),
-      },
     },
     module: {
-      // A prebuilt, minified UMD bundle: no need to parse it for imports.
-      noParse: /[\\/]exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -226,23 +185,11 @@ module.exports = (env = {}, argv = {}) => {
           },
         ],
       }),
-      new ForbidModulesPlugin([/[\\/]node_modules[\\/]hyperformula[\\/]/]),
-      ...(dev ? [] : [new PrebuiltChunkPlugin('exceljs')]),
+      // HyperFormula is for tests only (GPL); exceljs is for tests only (the product reads and writes packages itself).
+      new ForbidModulesPlugin([/[\\/]node_modules[\\/]hyperformula[\\/]/, /[\\/]node_modules[\\/]exceljs[\\/]/]),
     ],
-    optimization: {
-      splitChunks: {
-        cacheGroups: {
-          exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            name: 'exceljs',
-            chunks: 'all',
-            enforce: true,
-          },
-        },
-      },
-    },
     performance: {
-      // exceljs alone is ~0.9 MB minified; warn only when a bundle grows well beyond that.
+      // Fluent UI makes the pane a few MB unminified; warn only when a bundle grows well beyond that.
       hints: dev ? false : 'warning',
       maxAssetSize: 4 * 1024 * 1024,
       maxEntrypointSize: 4 * 1024 * 1024,
@@ -260,3 +207,4 @@ module.exports = (env = {}, argv = {}) => {
 module.exports.productionManifest = productionManifest;
 module.exports.productionUrl = productionUrl;
 module.exports.METADATA_FILES = METADATA_FILES;
+module.exports.ForbidModulesPlugin = ForbidModulesPlugin;

@@ -5,7 +5,7 @@
  * grid preview sits beside the list at wide widths and under the selected finding at narrow
  * ones; it never scrolls the page. Everything host-specific goes through Host.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -288,6 +288,34 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
     },
     [host, result, report, t, toast],
   );
+
+  // Commands from the host's own UI (the WPS ribbon) run like the pane's buttons; an action that
+  // needs findings scans the workbook first and runs on the result.
+  const pending = useRef<MarkAction | undefined>();
+  const latest = useRef({ scan, onAction, result, busy });
+  latest.current = { scan, onAction, result, busy };
+  useEffect(
+    () =>
+      host.onCommand?.((command) => {
+        const now = latest.current;
+        const scope = host.scopes.includes('workbook') ? 'workbook' : host.scopes[0];
+        if (command === 'scan') void now.scan(scope);
+        else if (command === 'clear' || (now.result && !now.busy)) void now.onAction(command);
+        else {
+          pending.current = command;
+          if (!now.busy) void now.scan(scope);
+        }
+      }),
+    [host],
+  );
+  useEffect(() => {
+    if (state.status === 'error') pending.current = undefined;
+    const action = pending.current;
+    if (action && result && state.status === 'done') {
+      pending.current = undefined;
+      void onAction(action);
+    }
+  }, [state.status, result, onAction]);
 
   const scanError = state.status === 'error' ? state.error : undefined;
   const error = fileError ?? scanError;

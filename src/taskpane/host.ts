@@ -1,14 +1,14 @@
 /**
  * What the pane needs from where it runs. The pane only talks to this interface: excelHost.ts
- * implements it over Office.js (src/excel), browserHost.ts over a picked .xlsx file (src/io); a
- * WPS host will implement it over WPS's object model. Nothing here names an Office type.
+ * implements it over Office.js (src/excel), browserHost.ts over a picked .xlsx file (src/io),
+ * src/wps/host.ts over WPS 表格's object model. Nothing here names an Office type.
  */
 import type { AuditResult } from '../core/audit/audit';
 import type { Finding } from '../core/audit/types';
 import type { DetectedTable } from '../core/layout/types';
 import type { WorkbookModel } from '../core/sheet/model';
 
-export type HostKind = 'excel' | 'browser';
+export type HostKind = 'excel' | 'browser' | 'wps';
 
 /** What to read: the active worksheet or every worksheet. */
 export type ScanScope = 'sheet' | 'workbook';
@@ -65,6 +65,9 @@ export interface ReviewStore {
   save(states: Record<string, ReviewState>): Promise<void>;
 }
 
+/** What the host's own UI (the WPS ribbon) asks the pane to do: its scan or one of its mark actions. */
+export type HostCommand = 'scan' | 'highlight' | 'clear' | 'review';
+
 export interface Host {
   readonly kind: HostKind;
   /** Scopes this host can read ('sheet' needs an active sheet: Excel only). */
@@ -81,6 +84,8 @@ export interface Host {
   readonly reviews: ReviewStore;
   /** What to tell the user before anything is read (an old Excel, an .xls workbook). */
   startupNotices?(): Promise<Notice[]>;
+  /** Commands from outside the pane (WPS: the ribbon tab); returns the unsubscribe. */
+  onCommand?(listener: (command: HostCommand) => void): () => void;
 }
 
 /** The audit the pane ran, with the model it ran on (the preview and the value formats draw from it). */

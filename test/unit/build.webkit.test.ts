@@ -32,10 +32,11 @@ test('no regex look-behind in the add-in’s own code, and in the core only wher
   expect(offenders.filter((f) => !KNOWN_LOOKBEHIND.includes(f))).toEqual([]);
 });
 
-const bundles = ['functions.js', 'taskpane.js', 'exceljs.js'];
-const built = bundles.every((b) => existsSync(path.join(DIST, b)));
+// Every script of the add-in build (`npm test` builds before it runs jest): the two entries and any chunk.
+const bundles = existsSync(DIST) ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : [];
 
-(built ? test : test.skip)('the bundles parse as ES2022, what WebKit 16.4 parses', () => {
+test('the bundles parse as ES2022, what WebKit 16.4 parses', () => {
+  expect(bundles).toEqual(expect.arrayContaining(['functions.js', 'taskpane.js']));
   for (const b of bundles) {
     const code = readFileSync(path.join(DIST, b), 'utf8');
     expect(() => parse(code, { ecmaVersion: 2022, sourceType: 'script' })).not.toThrow();

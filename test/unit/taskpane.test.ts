@@ -9,7 +9,6 @@ import type { Finding, Severity } from '../../src/core/audit/types';
 import type { DetectedTable, TableKind } from '../../src/core/layout/types';
 import { parseRangeA1 } from '../../src/core/sheet/address';
 import { readFileSync } from 'node:fs';
-import { TextDecoder as NodeTextDecoder } from 'node:util';
 import path from 'node:path';
 import { auditWorkbook } from '../../src/core/audit/audit';
 import { checkName } from '../../src/core/audit/catalogue';
@@ -19,9 +18,6 @@ import { countByCode, countBySeverity, filterFindings, findingKey, NO_FILTER, or
 import { formatSize, hostLanguage, pickLocale, stringsFor } from '../../src/taskpane/i18n';
 import { ratesByLevel1 } from '../../src/taskpane/levels';
 import { reviewKey } from '../../src/taskpane/reviews';
-
-// jsdom lacks TextDecoder, which every browser the pane runs in has (the reader decodes zip entry names with it).
-if (typeof globalThis.TextDecoder === 'undefined') (globalThis as { TextDecoder?: unknown }).TextDecoder = NodeTextDecoder;
 import { detectHost } from '../../src/taskpane/startup';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/xlsx');
