@@ -189,6 +189,29 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'line breaks in a step', text: '达到100%得满分，每降低1%\n扣0.2分，扣完为止', points: 2, allowed: steps(2, 0.2), values: [[0.97, 1.4]] },
   { construct: 'full width figures', text: '完成率达到９５％得３分，否则得１分', points: 3, allowed: [1, 3], values: [[0.95, 3], [0.94, 1]] },
   { construct: 'Traditional characters', text: '完成率達到100%得滿分，未達到不得分', points: 2, allowed: [0, 2] },
+  // ---------------------------------------------------------------- places from the text's own order
+  { construct: 'ordered 分 once', text: '各乡镇按综合得分从高到低排序，分别得6、5、4、3分。', points: 6, allowed: [3, 4, 5, 6], values: [[1, 6], [2, 5], [4, 3]] },
+  { construct: 'ordered within a band', text: '覆盖率达到90%的得8分；低于90%的按从高到低排序，分别得6、4、2分。', points: 8, allowed: [2, 4, 6, 8], values: [[0.9, 8], [0.95, 8]] },
+  { construct: 'ordered two lists are parts', text: '收入增幅按从高到低分别得5、3、1分。\n支出进度按从高到低分别得5、3、1分。', points: 10, allowed: [2, 4, 6, 8, 10] },
+  // ---------------------------------------------------------------- each listed item
+  { construct: 'each listed 分别扣', text: '未建立台账的扣1分；无方案、无记录、无总结的分别扣0.5分。', points: 3, allowed: [0.5, 1, 1.5, 2, 2.5, 3] },
+  { construct: 'each listed 各得', text: '制定和公开的各得1.5分，反之不得分。', points: 3, allowed: [0, 1.5, 3] },
+  { construct: 'award list closed by 反之', text: '编制规划的，得1分；出台办法的，得2分；反之不得分。', points: 3, allowed: [0, 1, 2, 3] },
+  // ---------------------------------------------------------------- awards per unit
+  { construct: 'award step capped', text: '每组织一次专题培训得0.5分，最多得2分。', points: 2, allowed: [0, 0.5, 1, 1.5, 2], values: [[0, 0], [3, 1.5], [6, 2]] },
+  { construct: 'bonus per unit from nothing', text: '每有一项成果被采纳加0.5分，累计不超过3分。', points: 3, values: [[2, 1], [10, 3]] },
+  { construct: 'award step with 反之', text: '每完成一项任务得3分，反之不得分。', points: 6, allowed: [0, 3, 6], values: [[1, 3], [2, 6], [0, 0]] },
+  // ---------------------------------------------------------------- deductions on a band
+  { construct: 'band deduction keeps full points outside', text: '台账不全的扣1分；整改率低于90%的扣2分。', points: 5, allowed: [2, 3, 4, 5], values: [[0.9, 5], [0.89, 3]] },
+  { construct: 'gap band of 0 points beside a step', text: '每延误一天扣0.5分；延误五天及以上不得分。', points: 2, values: [[0, 2], [2, 1], [5, 0]] },
+  // ---------------------------------------------------------------- points in brackets, no 分
+  { construct: 'bracketed points after bands', text: '完成80%及以上(20)完成60%及以上(12-19)完成60%以下(0-11)', points: 20, intervals: [[0, 11], [12, 19], [20, 20]], values: [[0.8, 20], [0.85, 20]] },
+  // ---------------------------------------------------------------- changes against a reference
+  { construct: '持平 with steps', text: '与上年相比持平的得6分，每下降1个百分点扣2分。', points: 6, values: [[0, 6], [0.02, 6], [-0.01, 4], [-0.03, 0]] },
+  // ---------------------------------------------------------------- words that hold a scoring word
+  { construct: '健全 is no 全扣', text: '制度健全得满分，不健全扣1分，无制度不得分。', points: 3, allowed: [0, 2, 3] },
+  // ---------------------------------------------------------------- not understood
+  { construct: 'not a rule band with a remark it cannot be', text: '20万元以上(含20万)得4分，1020万(含10万)得2分，少于10万不得分。', points: 4, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },
   { construct: 'not a rule 参照', text: '参照上年度标准执行', points: 5, notRule: true },
