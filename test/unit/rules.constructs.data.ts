@@ -212,6 +212,15 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: '健全 is no 全扣', text: '制度健全得满分，不健全扣1分，无制度不得分。', points: 3, allowed: [0, 2, 3] },
   // ---------------------------------------------------------------- not understood
   { construct: 'not a rule band with a remark it cannot be', text: '20万元以上(含20万)得4分，1020万(含10万)得2分，少于10万不得分。', points: 4, notRule: true },
+  // ---------------------------------------------------------------- per unit after the amount, codes, remarks
+  { construct: 'per unit 扣N分/次', text: '发生一般事故扣3分/次，发生轻微事故扣1分/次。', points: 6, allowed: [0, 1, 2, 3, 4, 5, 6] },
+  { construct: 'section code 2-3', text: '2-3 项目验收合格率达到100%的，得4分；未验收不得分。', points: 4, allowed: [0, 4], values: [[1, 4], [0.95, 0]] },
+  { construct: 'figureless remark', text: '每缺一项资料扣1分（已在其他指标扣分的不再重复扣分）。', points: 3, allowed: [0, 1, 2, 3], values: [[2, 1]] },
+  { construct: 'grades in words with bracketed ranges', text: '方案科学完整(9-10); 较完整(6-8); 不完整(0-5)。', points: 10, intervals: [[0, 5], [6, 8], [9, 10]] },
+  { construct: 'only a zero above a figure', text: '差错率超过2%不得分。', points: 2, allowed: [0, 2], values: [[0.02, 2], [0.021, 0], [0, 2]] },
+  { construct: 'one failing unit', text: '1名人员未持证上岗的，不得分。', points: 2, allowed: [0, 2], values: [[0, 2], [1, 0], [3, 0]] },
+  { construct: 'deduction when not met, nothing awarded', text: '未达到要求的扣5分。', points: 5, allowed: [0, 5] },
+  { construct: 'not a rule topic with the unit responsible', text: '4.档案管理(3分,办公室)', points: 3, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },
   { construct: 'not a rule 参照', text: '参照上年度标准执行', points: 5, notRule: true },

@@ -316,6 +316,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       case 'none':
         return null;
       case 'qualitative':
+        // "化解率达100%的，得5分。未化解不得分": a failing stated after the bands is what they leave.
+        if (cond.negative && outcome?.kind === 'award' && amountIsZero(outcome.amount) && explicitRegions.length > 0 && !regionless && quantity?.kind === 'level') return complement(explicitRegions);
         // "全部完成项目建设任务的，得1.5分" beside a completion rate: the target reached.
         if (quantity?.kind === 'level' && quantity.target === 1 && !cond.negative && /达到|完成|实现/.test(cond.text) && outcome && isTopAward(outcome, B)) return fullRegion();
         return null;
@@ -529,11 +531,17 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     }
   }
   for (const d of fixedDeductions) allowedParts.push([Math.max(0, F - d), Math.max(0, F - d)]);
-  // "化解率低于85%的扣减1分" with nothing awarded: outside the bands that deduct, the full score.
-  const bandDeductions = (pieces as Array<Piece & { deduct?: number }>).filter((p) => p.deduct !== undefined);
-  if (!hasAward && quantity && bandDeductions.length > 0) {
+  // "不达标的扣10分" with nothing awarded: meeting it keeps the full score.
+  if (!hasAward && fixedDeductions.length > 0) allowedParts.push([F, F]);
+  // "化解率低于85%的扣减1分", "超过1%不得分" with nothing awarded: outside the bands that deduct or zero, the full score.
+  const zeroBand = (p: Piece): boolean => {
+    const d = described[p.clause];
+    return !!d && d.points === 0 && d.clause.kind === 'rule' && d.clause.cond.kind === 'band' && d.clause.outcome.kind === 'award';
+  };
+  const bandDeductions = (pieces as Array<Piece & { deduct?: number }>).filter((p) => p.deduct !== undefined || zeroBand(p));
+  if (!hasAward && quantity && bandDeductions.length > 0 && steps.length === 0) {
     const rest = complement(bandDeductions.map((p) => p.region));
-    if (rest.length > 0 && !(pieces as Array<Piece & { deduct?: number }>).some((p) => p.deduct === undefined && p.region.some((seg) => rest.some((r) => intersect([seg], [r]).length > 0)))) {
+    if (rest.length > 0 && !(pieces as Array<Piece & { deduct?: number }>).some((p) => p.deduct === undefined && !zeroBand(p) && p.region.some((seg) => rest.some((r) => intersect([seg], [r]).length > 0)))) {
       pieces.push({ region: rest, value: () => F, clause: -1, label: `${regionLabel(rest, unit)}：${fmtNum(F)} 分`, order: order++ });
     }
   }
@@ -584,6 +592,14 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       const p = stepPiece(sc, a, F, quantity, pieces, explicitRegions, idx, maxDeduction);
       if (p) pieces.push(p);
     }
+  }
+  // Steps that count different things ("每缺少一人扣2分…每撤换一人扣4分"): one value is the first step's count, as
+  // reviewers quote it; the same amount per the same unit pools ("每例扣0.1分…每例扣0.1分": all the cases).
+  const unbandedDeductSteps = steps.filter((x) => x.step.direction === 'deduct' && x.cond.kind !== 'band' && x.cond.kind !== 'rank');
+  if (unbandedDeductSteps.length >= 2 && quantity && pieces.length > 0) {
+    const first = unbandedDeductSteps[0].step;
+    const pooled = unbandedDeductSteps.every((x) => x.step.unit === first.unit && amountRange(x.step.amount, B)[1] === amountRange(first.amount, B)[1]);
+    lines.push(pooled ? `按一个数值计分时，该数值为各条合计的${first.unit}数` : `按一个数值计分时，该数值为第一条扣分所数的${first.unit}数，其余各条不扣`);
   }
   if (awardSteps.length > 0) {
     // "具备一个得分要素，得指标分值的20%", "每个得3分；…每个得2分": sums of whole units up to the points.
@@ -948,10 +964,12 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     if (allBands.some((b) => b.quantity.deviation)) return { name: `${name || '偏差'}（绝对值）`, unit: '%', kind: 'gap', direction: 'lower', axis: 'percent', magnitude: true };
     const unitClass = (named ?? allBands[0]).quantity.unitClass;
     const decreasing = bandsDecrease(rules);
-    // The full points below a figure ("≤1计5分"): lower is better.
+    // The full points below a figure ("≤1计5分"), or nothing but a zero above one ("超过1%不得分"): lower is better.
     const fullBelow = rules.some((r) => r.cond.kind === 'band' && r.cond.hi && !r.cond.lo && isTopAward(r.outcome, points)) && !rules.some((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && isTopAward(r.outcome, points));
+    const zeroOnly = rules.every((r) => r.outcome.kind === 'award' && amountIsZero(r.outcome.amount));
+    const zeroAbove = zeroOnly && rules.some((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi);
     // A formula that falls as its value rises ("1-10×调剂金额/预算数") says lower is better.
-    const lower = isLowerBetter(name) || decreasing || fullBelow || (formula !== undefined && formulaFalls(formula, points));
+    const lower = isLowerBetter(name) || decreasing || fullBelow || zeroAbove || (formula !== undefined && formulaFalls(formula, points));
     return { name, unit: unitClass === 'percent' || unitClass === 'plain' ? (unitClass === 'percent' ? '%' : '') : unitClassUnit(unitClass), kind: 'level', direction: lower ? 'lower' : 'higher', target: topThreshold(allBands, lower), axis: unitClass };
   }
   if (formulaVar !== undefined) return { name: formulaVar || '完成率', unit: '%', kind: 'level', direction: isLowerBetter(formulaVar) || formulaFalls(formula!, points) ? 'lower' : 'higher', target: 1, axis: 'percent' };

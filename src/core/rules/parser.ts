@@ -84,6 +84,7 @@ class Parser {
   }
 
   parse(): RuleTree {
+    this.sectionCodes();
     const starts = this.items();
     for (const k of starts) this.use(this.ts[k]);
     const bounds = [...starts, this.ts.length];
@@ -107,6 +108,35 @@ class Parser {
       items.push({ n: marker.n, s: marker.s, e: this.ts[Math.max(from, to - 1)]?.e ?? marker.e, clauses: this.segment(from, to) });
     }
     return { head, items, tail };
+  }
+
+  /**
+   * "3-1 凡交办信访事项…", "4.2.1 …": a section code at the start of a sentence (whole numbers joined by
+   * - or ., then words) labels the text; it is no range and no figure.
+   */
+  private sectionCodes(): void {
+    for (let k = 0; k < this.ts.length; k++) {
+      const prev = this.ts[k - 1];
+      if (k > 0 && !(prev.kind === 'sep' && prev.sep === 'strong')) continue;
+      let m = k;
+      const whole = (t: Token | undefined): boolean => t?.kind === 'num' && !t.percent && /^\.?\d+$/.test(t.text.replace(/^\./, ''));
+      if (!whole(this.ts[m])) continue;
+      m++;
+      let parts = 1;
+      for (;;) {
+        if (isOp(this.ts[m], '-') && whole(this.ts[m + 1])) m += 2;
+        else if (this.ts[m]?.kind === 'num' && /^\.\d+$/.test((this.ts[m] as TokenOf<'num'>).text)) m++;
+        else break;
+        parts++;
+      }
+      const first = this.ts[k] as TokenOf<'num'>;
+      const dotted = /^\d+\.\d+$/.test(first.text);
+      const next = this.ts[m];
+      if ((parts >= 2 || dotted) && (next?.kind === 'text' || (next?.kind === 'word' && !next.cats.has('award') && !next.cats.has('deduct') && !next.cats.has('cmpPost') && !next.cats.has('incl')))) {
+        // Taken out of the token list: no construct may read the code's figures.
+        this.ts.splice(k, m - k);
+      }
+    }
   }
 
   /** "1.水质水量监测（20）2.…（30分）3.…（10分）": an item ending in "(N)" among items ending in "(N分)" lost its 分. */
@@ -147,19 +177,28 @@ class Parser {
   private bareBandPoints(bounds: number[]): void {
     if (this.ts.some((t) => t.kind === 'points')) return;
     const bandEnd = (t: Token | undefined): boolean => !!t && (isWord(t, 'cmpPost') || isWord(t, 'incl') || (t.kind === 'num' && t.percent));
-    const found: Array<{ k: number; len: number; lo: number; hi: number }> = [];
+    // "正确合理(7-8); 较合理(5-6); 基本合理(3-4); 不合理(0-2)": grades in words, each closed by its range.
+    const gradeEnd = (t: Token | undefined): boolean => !!t && (t.kind === 'text' || t.kind === 'word');
+    const found: Array<{ k: number; len: number; lo: number; hi: number; afterBand: boolean }> = [];
     for (let k = 1; k < this.ts.length; k++) {
-      if (!bandEnd(this.ts[k - 1])) continue;
+      const afterBand = bandEnd(this.ts[k - 1]);
+      if (!afterBand && !gradeEnd(this.ts[k - 1])) continue;
       const t = this.ts[k];
-      if (t.kind === 'item' && t.style === 'paren') found.push({ k, len: 1, lo: t.n, hi: t.n });
+      if (t.kind === 'item' && t.style === 'paren') found.push({ k, len: 1, lo: t.n, hi: t.n, afterBand });
       else if (isOp(t, '(')) {
         const a = this.ts[k + 1];
         const b = this.ts[k + 3];
-        if (a?.kind === 'num' && !a.percent && isOp(this.ts[k + 2], ')')) found.push({ k, len: 3, lo: a.value, hi: a.value });
-        else if (a?.kind === 'num' && !a.percent && isOp(this.ts[k + 2], '-') && b?.kind === 'num' && !b.percent && b.value >= a.value && isOp(this.ts[k + 4], ')')) found.push({ k, len: 5, lo: a.value, hi: b.value });
+        if (a?.kind === 'num' && !a.percent && isOp(this.ts[k + 2], ')')) found.push({ k, len: 3, lo: a.value, hi: a.value, afterBand });
+        else if (a?.kind === 'num' && !a.percent && isOp(this.ts[k + 2], '-') && b?.kind === 'num' && !b.percent && b.value >= a.value && isOp(this.ts[k + 4], ')')) found.push({ k, len: 5, lo: a.value, hi: b.value, afterBand });
       }
     }
-    if (found.length < 2) return;
+    // Grades in words need ranges among them and a separator or the next grade after each.
+    const closes = (f: { k: number; len: number }): boolean => {
+      const n = this.ts[f.k + f.len];
+      return n === undefined || n.kind === 'sep' || n.kind === 'text' || n.kind === 'word';
+    };
+    if (found.length < 2 || !found.every(closes)) return;
+    if (!found.every((f) => f.afterBand) && !found.some((f) => f.hi > f.lo)) return;
     for (const f of found.reverse()) {
       const first = this.ts[f.k];
       const last = this.ts[f.k + f.len - 1];
@@ -598,6 +637,8 @@ class Parser {
       if (!(isWord(d, 'scoreVerb') && (d.text === '递减' || d.text === '扣分' || d.text === '减分'))) return null;
       end++;
     }
+    // "每处扣1分/处": the unit said again after the amount.
+    if (this.perUnitAt(end)) end += 2;
     const step: Step = { ...base, amount: a.amount, direction };
     this.useRange(k, end);
     return {
@@ -791,7 +832,23 @@ class Parser {
     if (!isWord(t, 'deduct')) return null;
     const a = readAmount(this.ts, k + 1, to);
     if (!a) return null;
+    // "进京非访扣15分/批次": a deduction for each unit, written after the amount.
+    const unit = a.amount.kind === 'points' ? this.perUnitAt(a.end) : undefined;
+    if (unit && a.amount.kind === 'points') {
+      const step: Step = { per: 1, unit, unitClass: 'count', verb: '', subject: '', amount: a.amount, direction: 'deduct' };
+      const end = a.end + 2;
+      this.useRange(k, end);
+      return { end, from: k, make: (cond) => { const c = cond(); return { kind: 'step', cond: c.cond, step, s: c.s ?? this.ts[k].s, e: this.ts[end - 1].e }; } };
+    }
     return this.rule(k, a.end, a.amount.kind === 'zero' ? { kind: 'award', amount: { kind: 'full' } } : { kind: 'deduct', amount: a.amount });
+  }
+
+  /** "/批次", "/人次", "/处" right after an amount: the unit it is counted per. */
+  private perUnitAt(k: number): string | undefined {
+    if (!isOp(this.ts[k], '/')) return undefined;
+    const u = this.ts[k + 1];
+    const text = u?.kind === 'unit' ? u.unit : u?.kind === 'text' ? u.text : '';
+    return OCCURRENCE_UNITS.includes(text) || /^(批次|人次|次|处|人|例|件|起|项|个|户|家|条)$/.test(text) ? text : undefined;
   }
 
   /** "得2分", "得满分", "计满分", "得该项分值的90-100%", "得分值的59%以下", "为0分", "加1分". */
@@ -865,7 +922,21 @@ class Parser {
     if (prev && (prev.kind === 'op' && prev.op === '×')) return null;
     // "≥90分" and "60分以下" measure a score; they are no outcome.
     if (this.isBandFigure(k) || (isOp(this.ts[k + 1], '-') && this.ts[k + 2]?.kind === 'points')) return null;
-    if (isOp(prev, '(') && isOp(this.ts[k + 1], ')')) {
+    // "(5分,办公室)", "(5分 服务业专业)": the points with the unit responsible, as a heading's.
+    let close = k + 1;
+    if (isOp(prev, '(') && !isOp(this.ts[close], ')')) {
+      let q = k + 1;
+      while (q < k + 5 && (this.ts[q]?.kind === 'text' || (this.ts[q]?.kind === 'sep' && (this.ts[q] as TokenOf<'sep'>).sep === 'weak'))) q++;
+      if (q > k + 1 && isOp(this.ts[q], ')') && this.ts.slice(k + 1, q).some((x) => x.kind === 'text')) {
+        this.useRange(k + 1, q);
+        close = q;
+      }
+    }
+    if (isOp(prev, '(') && isOp(this.ts[close], ')')) {
+      if (close !== k + 1) {
+        this.use(prev, this.ts[close]);
+        return this.rule(k, close + 1, { kind: 'award', amount: pointsAmount(t), declared: true });
+      }
       this.use(prev, this.ts[k + 1]);
       // "教学经费投入（3分）：…", "严格落实党管机构编制原则（1.5分）。…": the heading's points, not an outcome.
       const after = this.ts[k + 2];
@@ -1144,7 +1215,9 @@ class Parser {
   private countCondition(from: number, to: number): Condition | null {
     for (let k = from; k < to; k++) {
       const t = this.ts[k];
-      if (t.kind !== 'qty' || t.unitClass !== 'count') continue;
+      // "1名人员未持证上岗": 名 counts people here, not a place.
+      const people = t.kind === 'qty' && t.unit === '名' && this.ts[k + 1]?.kind === 'text' && /^(人员|工作人员|干部|职工|员工|学生|教师|医生|护士|同志)/.test((this.ts[k + 1] as TokenOf<'text'>).text);
+      if (t.kind !== 'qty' || (t.unitClass !== 'count' && !people)) continue;
       const prev = this.ts[k - 1];
       // "不少于200人": a bound; "1～2张": a range — read as bands.
       if ((comparatorOf(prev) && !isWord(prev, 'found')) || isOp(prev, '-') || /^(至|到)$/.test(textOfToken(prev))) continue;
@@ -1155,7 +1228,8 @@ class Parser {
       const post = this.ts[m];
       // "两次及以上": occurrences; "3个及以上合作企业" is a level, read as a band.
       if (isWord(post, 'cmpPost') && (post as CatWord).op === '>=' && (found || OCCURRENCE_UNITS.includes(t.unit))) return { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit };
-      const failing = isWord(post, 'notMet') || (post?.kind === 'text' && /^(不|未|没)/.test(post.text));
+      // "有1人不达标", "1台设备不符合要求(的)": one failing unit is enough.
+      const failing = isWord(post, 'notMet') || (post?.kind === 'text' && /^(不|未|没)/.test(post.text)) || (k === from && t.value === 1 && post?.kind === 'text' && (/不|未|没有/.test(post.text) || isWord(this.ts[m + 1], 'notMet')));
       if (found) {
         // "有1人不达标": at least one; "发现一次的": exactly one.
         return textOfToken(prev) === '有' ? { kind: 'count', lo: t.value, hi: Infinity, unit: t.unit } : { kind: 'count', lo: t.value, hi: t.value, unit: t.unit };
@@ -1341,6 +1415,17 @@ class Parser {
     return !!comparatorOf(prev) && (isWord(next, 'de') || isWord(next, 'incl'));
   }
 
+  /** "（其他考评内容中已有的不重复扣分）": a bracketed remark with no figure says how, not how much. */
+  private inFigurelessRemark(k: number): boolean {
+    const figure = (t: Token): boolean => t.kind === 'num' || t.kind === 'points' || t.kind === 'qty';
+    let a = k - 1;
+    while (a >= 0 && !isOp(this.ts[a], '(') && !isOp(this.ts[a], ')') && !isSep(this.ts[a]) && !figure(this.ts[a])) a--;
+    if (a < 0 || !isOp(this.ts[a], '(')) return false;
+    let b = k + 1;
+    while (b < this.ts.length && !isOp(this.ts[b], ')') && !isOp(this.ts[b], '(') && !isSep(this.ts[b]) && !figure(this.ts[b])) b++;
+    return b < this.ts.length && isOp(this.ts[b], ')');
+  }
+
   finish(): Unread[] {
     const out = [...this.unread];
     for (const t of this.ts) {
@@ -1359,8 +1444,7 @@ class Parser {
         (t.kind === 'qty' && t.unitClass === 'pp') ||
         (t.kind === 'word' && (t.cats.has('disc') || t.cats.has('zero') || t.cats.has('floor') || t.cats.has('rangeClose') || t.cats.has('deductCap') || t.cats.has('scoreCap') || t.cats.has('ratioMethod'))) ||
         this.isScoreMethod(this.ts.indexOf(t)) ||
-        this.isLooseScoringVerb(this.ts.indexOf(t)) ||
-        this.isLoosePointsWord(this.ts.indexOf(t));
+        ((this.isLooseScoringVerb(this.ts.indexOf(t)) || this.isLoosePointsWord(this.ts.indexOf(t))) && !this.inFigurelessRemark(this.ts.indexOf(t)));
       if (scoring) out.push({ s: t.s, e: t.e, reason: t.kind === 'points' ? '分值未能归入任何计分条款' : '计分用语未能读懂' });
     }
     return mergeUnread(out);
