@@ -18,7 +18,7 @@ import { auditWorkbook } from '../../src/core/audit/audit';
 import { WorkbookReadError } from '../../src/io/reader';
 
 function table(sheet: string, range: string, kind: DetectedTable['kind'] = 'scoring'): DetectedTable {
-  return { sheet, kind, range: parseRangeA1(range), headerRow: 1, headerRows: 1, columns: {}, dataRows: [], indicators: [], totals: [], groups: [] };
+  return { sheet, kind, range: parseRangeA1(range), headerRow: 1, headerRows: 1, columns: {}, dataRows: [], indicators: [], totals: [], groups: [] } as DetectedTable;
 }
 
 describe('browser host', () => {

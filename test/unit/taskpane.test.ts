@@ -27,7 +27,7 @@ const audit = async (name: string) => {
 };
 
 function table(sheet: string, range: string, kind: TableKind = 'scoring'): DetectedTable {
-  return { sheet, kind, range: parseRangeA1(range), headerRow: 1, headerRows: 1, columns: {}, dataRows: [], indicators: [], totals: [], groups: [] };
+  return { sheet, kind, range: parseRangeA1(range), headerRow: 1, headerRows: 1, columns: {}, dataRows: [], indicators: [], totals: [], groups: [] } as DetectedTable;
 }
 
 function finding(sheet: string, cell: string, severity: Severity, code: Finding['code'] = 'score.not-allowed', tableRange?: string): Finding {

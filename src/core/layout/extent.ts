@@ -83,7 +83,7 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
   const dataRows: number[] = [];
   const totals: TotalRow[] = [];
   const trailerRows: number[] = [];
-  let bottom = h.row + h.rows - 1;
+  let bottom = h.row;
   const labelAt = labelReader(sheet);
   // After a 小计 the scan looks one row ahead; each row is still read once.
   let aheadRow = -1;
@@ -114,7 +114,7 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     const other = headerOf(row);
     return !!other && !sameSignature(other, h);
   };
-  for (let row = h.row + h.rows; row <= sheet.rowCount; row++) {
+  for (let row = h.row + 1; row <= sheet.rowCount; row++) {
     if (endsTable(row)) break;
     const total = rowAt(row).total;
     if (total) {

@@ -1,15 +1,22 @@
 import { SheetModel } from '../sheet/model';
-import { HeaderRole, headerRole, totalScope } from './vocabulary';
-import { ColumnMap, CompletionPair, TableKind } from './types';
+import { numberAt } from '../values/cell';
+import { inferRoles } from './content';
+import { classifyHeader } from './kinds';
+import { ColumnInference, ColumnMap, CompletionPair, TableKind } from './types';
+import { ambiguousRoles, HeaderRole, headerRole, totalScope } from './vocabulary';
 
 const roleCache = new Map<string, HeaderRole | null>();
 
 /** Longer raw texts are rule texts or notes, never a header or total label (whitespace included). */
 export const MAX_LABEL_LENGTH = 64;
+/** A header block has at most this many rows (group headers over role words over units). */
+export const MAX_HEADER_ROWS = 3;
+/** A header cell is a word or a short phrase; longer normalised text is body. */
+const MAX_HEADER_WORD = 24;
 
 /** headerRole with a cache: body cells repeat little, header words repeat a lot. */
 export function cachedRole(norm: string): HeaderRole | undefined {
-  if (norm.length === 0 || norm.length > 24) return undefined;
+  if (norm.length === 0 || norm.length > MAX_HEADER_WORD) return undefined;
   let r = roleCache.get(norm);
   if (r === undefined) {
     r = headerRole(norm) ?? null;
@@ -50,25 +57,32 @@ export function labelReader(sheet: SheetModel): LabelReader {
   };
 }
 
-/** A header found on one row: the columns it spans and what each column names. */
+/** A header block found at some rows: the columns it spans and what each column names. */
 export interface HeaderCandidate {
+  /** First row of the block. */
+  top: number;
+  /** Last row of the block: the row of the role words. */
   row: number;
   rows: number;
   left: number;
   right: number;
   kind: TableKind;
   columns: ColumnMap;
-  /** Column → header label (display text, both rows joined for two-row headers). */
+  /** Column → header label (display text, the block's lines joined). */
   labels: Map<number, string>;
   answers: Array<{ label: string; col: number }>;
   pairs: CompletionPair[];
   /** Columns that hold a year or other label but no role (value columns of a money table). */
   plainColumns: number[];
+  /** Columns of 序号/编码: recognised and skipped. */
+  serialColumns: number[];
+  inference: ColumnInference[];
 }
 
 /**
  * Split a row into runs of columns separated by a real gap: an empty header cell whose column is
  * also empty in the next rows (a side-by-side layout), not just a blank header over a label column.
+ * A single blank column between two runs that share the rows below is a separator inside one table.
  */
 export function columnRuns(sheet: SheetModel, row: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
@@ -93,80 +107,134 @@ export function columnRuns(sheet: SheetModel, row: number): Array<[number, numbe
   return runs;
 }
 
-interface RoleCell {
+/** One column of a header block: its lines from top to bottom and the role they name. */
+interface BlockColumn {
   col: number;
   role: HeaderRole | undefined;
+  /** The two roles of an ambiguous word (评分依据, 指标说明 …), decided from the cells. */
+  alternatives?: readonly [HeaderRole, HeaderRole];
   norm: string;
   label: string;
+  /** Text of a cell above the role word that spans several columns (评价指标 over 一级/二级/三级). */
+  group?: { text: string; left: number; right: number };
 }
 
-function rolesOfRow(sheet: SheetModel, row: number, left: number, right: number): RoleCell[] {
-  const out: RoleCell[] = [];
-  for (let c = left; c <= right; c++) {
-    const norm = sheet.norm(row, c);
-    out.push({ col: c, norm, role: cachedRole(norm), label: sheet.text(row, c).replace(/\s+/g, ' ').trim() });
+const GENERIC: ReadonlySet<HeaderRole> = new Set(['label', 'blockLabel']);
+
+function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: number): BlockColumn {
+  const lines: Array<{ norm: string; text: string; span?: { left: number; right: number } }> = [];
+  let lastMaster = '';
+  for (let r = top; r < top + rows; r++) {
+    const m = sheet.masterOf(r, col);
+    const key = `${m.row}:${m.col}`;
+    // A cell merged down inside the block is one line; a merge reaching in from above the block is no line.
+    if (key === lastMaster || m.row < top) continue;
+    lastMaster = key;
+    const norm = sheet.norm(r, col);
+    if (norm === '') continue;
+    const area = sheet.mergeAt(r, col);
+    lines.push({ norm, text: sheet.text(r, col).replace(/\s+/g, ' ').trim(), ...(area && area.right > area.left ? { span: { left: area.left, right: area.right } } : {}) });
+  }
+  const out: BlockColumn = { col, role: undefined, norm: '', label: lines.map((l) => l.text).join(' ') };
+  if (lines.length === 0) return out;
+  const sub = lines[lines.length - 1];
+  const above = lines.slice(0, -1);
+  const group = [...above].reverse().find((l) => l.span);
+  if (group) out.group = { text: group.text, left: group.span!.left, right: group.span!.right };
+  out.norm = sub.norm;
+  const own = cachedRole(sub.norm);
+  const joined = above.map((l) => l.norm).join('') + sub.norm;
+  const alternatives = ambiguousRoles(sub.norm) ?? ambiguousRoles(joined);
+  if (alternatives) out.alternatives = alternatives;
+  // The role word itself, unless it only says "名称"/"项目" and the word above makes it specific ("指标" + "名称").
+  if (own && !GENERIC.has(own)) out.role = own;
+  else if (above.length > 0 && cachedRole(joined) && !GENERIC.has(cachedRole(joined)!)) out.role = cachedRole(joined);
+  else if (own) out.role = own;
+  else {
+    // A line above that belongs to this column alone (merged down, not across) names it.
+    const single = above.find((l) => !l.span && cachedRole(l.norm));
+    if (single) {
+      out.role = cachedRole(single.norm);
+      out.norm = single.norm;
+    }
   }
   return out;
 }
 
-const ROLE_ORDER: HeaderRole[] = ['level1', 'level2', 'level3', 'level4'];
-
-/** Which kind of table a set of header roles describes, or undefined when it is not a header. */
-function classify(roles: Set<HeaderRole>, answerCount: number, pairCount: number, hasTotalColumn: boolean, valueColumnCount: number): TableKind | undefined {
-  const has = (r: HeaderRole): boolean => roles.has(r);
-  const anyLevel = ROLE_ORDER.some(has);
-  if (answerCount >= 2) return 'satisfaction';
-  if ((has('initialBudget') || has('budget')) && has('executed')) return 'selfeval-budget';
-  if (has('target') && has('actual') && (has('weight') || has('score'))) return 'selfeval-indicators';
-  if (has('weight') && has('score') && (has('criteria') || anyLevel || has('explanation') || has('reason'))) return 'scoring';
-  if (has('criteria') && has('score') && (anyLevel || has('name'))) return 'scoring';
-  if (has('target') && has('actual')) return 'completion';
-  if (pairCount >= 1) return 'completion';
-  const summaryFields = ['weight', 'score', 'rate'].filter((r) => has(r as HeaderRole)).length;
-  if ((has('name') || has('label') || anyLevel) && summaryFields >= 2 && (has('score') || has('weight'))) return 'summary';
-  if (hasTotalColumn && valueColumnCount >= 1) return 'totals';
-  return undefined;
+/** A row that can continue a header block: words only, short, no figures (years excepted). */
+function headerLike(sheet: SheetModel, row: number, left: number, right: number): boolean {
+  let own = 0;
+  for (let c = left; c <= right; c++) {
+    const m = sheet.masterOf(row, c);
+    if (m.row !== row) continue;
+    const v = sheet.value(row, c);
+    if (v === null || v === '') continue;
+    if (typeof v === 'number') {
+      if (!(Number.isInteger(v) && v >= 1990 && v <= 2100)) return false;
+    } else if (sheet.norm(row, c).length > MAX_HEADER_WORD) return false;
+    else if (numberAt(sheet, row, c) !== undefined && !/年/.test(String(v))) return false;
+    own++;
+  }
+  return own > 0;
 }
 
-/** Recognise a header on `row` within columns left..right; handles headers split over two rows. */
+/** How good a reading of the block is: specific roles count double, generic ones once. */
+function blockScore(cells: BlockColumn[]): number {
+  return cells.reduce((s, c) => s + (c.role ? (GENERIC.has(c.role) ? 1 : 2) : 0), 0);
+}
+
+/** Recognise a header block starting on `row` within columns left..right (one to three rows). */
 export function recogniseHeader(sheet: SheetModel, row: number, left: number, right: number): HeaderCandidate | undefined {
-  const top = rolesOfRow(sheet, row, left, right);
-  const known = top.filter((c) => c.role);
-  if (known.length === 0) return undefined;
-  // Numbers may label columns (years) in money tables; long text means body, not header.
-  if (top.some((c) => c.norm.length > 40)) return undefined;
-
-  // Two-row header: the row below names sub-columns (目标数/完成数) under names merged across.
+  const read = (rows: number): BlockColumn[] => {
+    const out: BlockColumn[] = [];
+    for (let c = left; c <= right; c++) out.push(readBlockColumn(sheet, row, rows, c));
+    return out;
+  };
   let rows = 1;
-  let cells = top;
-  if (row + 1 <= sheet.rowCount) {
-    const below = rolesOfRow(sheet, row + 1, left, right);
-    const belowOwn = below.filter((c) => c.role && sheet.masterRow(row + 1, c.col) === row + 1);
-    const spanned = belowOwn.filter((c) => {
-      const m = sheet.mergeAt(row, c.col);
-      return m !== undefined && m.right > m.left;
-    });
-    if (belowOwn.length >= 2 && (spanned.length >= 2 || known.length < 2)) {
-      rows = 2;
-      cells = top.map((t, i) => {
-        const b = below[i];
-        const ownBelow = sheet.masterRow(row + 1, t.col) === row + 1 && b.norm !== '';
-        return ownBelow && b.role ? { ...b, label: `${t.label} ${b.label}`.trim() } : t;
-      });
-    }
+  let cells = read(1);
+  if (!cells.some((c) => c.role)) return undefined;
+  // Long text on the first row means body, not header (numbers may label columns: years of money tables).
+  for (let c = left; c <= right; c++) if (sheet.norm(row, c).length > 40) return undefined;
+  let best = blockScore(cells);
+  for (let h = 2; h <= MAX_HEADER_ROWS && row + h - 1 <= sheet.rowCount; h++) {
+    if (!headerLike(sheet, row + h - 1, left, right)) break;
+    const next = read(h);
+    const score = blockScore(next);
+    // A deeper block must name more: a row of words under the header is the first body row otherwise.
+    if (score <= best) break;
+    rows = h;
+    cells = next;
+    best = score;
   }
+  return assembleHeader(sheet, row, rows, left, right, cells);
+}
 
+function assembleHeader(sheet: SheetModel, top: number, rows: number, left: number, right: number, cells: BlockColumn[]): HeaderCandidate | undefined {
+  const last = top + rows - 1;
   const roles = new Set<HeaderRole>();
   const columns: ColumnMap = {};
   const labels = new Map<number, string>();
   const answers: Array<{ label: string; col: number }> = [];
   const plainColumns: number[] = [];
+  const serialColumns: number[] = [];
+  const inference: ColumnInference[] = [];
   let hasTotalColumn = false;
   const pairs: CompletionPair[] = [];
+  const undecided: BlockColumn[] = [];
   for (const c of cells) {
     labels.set(c.col, c.label);
+    if (c.alternatives) {
+      undecided.push(c);
+      continue;
+    }
     if (!c.role) {
-      if (c.norm !== '' || typeof sheet.mergedValue(row, c.col) === 'number') plainColumns.push(c.col);
+      if (c.norm !== '' || typeof sheet.mergedValue(last, c.col) === 'number') plainColumns.push(c.col);
+      undecided.push(c);
+      continue;
+    }
+    if (c.role === 'serial') {
+      serialColumns.push(c.col);
+      inference.push({ col: c.col, role: 'serial', source: 'header', confidence: 1, header: c.label });
       continue;
     }
     if (c.role === 'answer') {
@@ -183,28 +251,43 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
     roles.add(c.role);
     if (c.role === 'blockLabel') continue;
     const role = c.role as keyof ColumnMap;
-    if (columns[role] === undefined) columns[role] = c.col;
-    else if (rows === 2 && (role === 'target' || role === 'actual')) {
-      // handled below as pairs
+    if (columns[role] === undefined) {
+      columns[role] = c.col;
+      inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
     }
   }
-  if (rows === 2) {
-    for (const c of cells) {
-      if (c.role !== 'target') continue;
-      const next = cells.find((x) => x.col === c.col + 1);
-      if (next?.role === 'actual') {
-        const m = sheet.mergeAt(row, c.col);
-        pairs.push({ name: sheet.text(row, m ? m.left : c.col).trim(), targetCol: c.col, actualCol: next.col });
-      }
-    }
+  // A group cell over a target/actual pair names the indicator of a grid-laid completion table.
+  for (const c of cells) {
+    if (c.role !== 'target' || !c.group) continue;
+    const next = cells.find((x) => x.col === c.col + 1);
+    if (next?.role === 'actual' && next.group && next.group.left === c.group.left) pairs.push({ name: c.group.text, targetCol: c.col, actualCol: next.col });
   }
   // The 年度总体目标 block of a self-evaluation form states goals in prose; nothing there is measurable.
   if (cells.some((c) => c.role === 'blockLabel' && c.norm === '年度总体目标')) return undefined;
-  const kind = classify(roles, answers.length, pairs.length, hasTotalColumn && (columns.total ?? 0) > left, plainColumns.length);
+  // Roles the words leave open are read from the cells below the block.
+  if (undecided.length > 0) {
+    const found = inferRoles(sheet, last + 1, left, right, undecided, columns);
+    for (const f of found) {
+      if (f.role === 'serial') {
+        serialColumns.push(f.col);
+        inference.push(f);
+        continue;
+      }
+      const role = f.role;
+      if (columns[role] !== undefined) continue;
+      columns[role] = f.col;
+      roles.add(role);
+      inference.push(f);
+      const i = plainColumns.indexOf(f.col);
+      if (i >= 0) plainColumns.splice(i, 1);
+    }
+  }
+  const kind = classifyHeader({ roles, answerCount: answers.length, pairCount: pairs.length, hasTotalColumn: hasTotalColumn && (columns.total ?? 0) > left, valueColumnCount: plainColumns.length });
   if (!kind) return undefined;
   if (kind === 'completion' && pairs.length >= 2) {
     delete columns.target;
     delete columns.actual;
   }
-  return { row, rows, left, right, kind, columns, labels, answers, pairs, plainColumns };
+  inference.sort((a, b) => a.col - b.col);
+  return { top, row: last, rows, left, right, kind, columns, labels, answers, pairs, plainColumns, serialColumns, inference };
 }

@@ -71,7 +71,23 @@ export interface Hierarchy {
  * Indicator rows and the group tree of a scoring (or self-evaluation) table. A row that names
  * only a shallower level while the rows below go deeper is a group row: it is not an indicator.
  */
-export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols: number[], weightCol?: number, scoreCol?: number): Hierarchy {
+/** "（4分）" or "4分" written at the start of a rule text or after a leaf's name: the item's points. */
+const POINTS_IN_TEXT = /^[^。；;，,]{0,40}?[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
+
+/** The weight of a row without a weight column: written into the leaf's name or at the head of its rule text. */
+function writtenWeight(sheet: SheetModel, row: number, leafCol: number | undefined, criteriaCol: number | undefined): number | undefined {
+  if (leafCol !== undefined) {
+    const w = parseGroupName(sheet.text(row, leafCol)).weight;
+    if (w !== undefined) return w;
+  }
+  if (criteriaCol !== undefined) {
+    const m = POINTS_IN_TEXT.exec(sheet.text(row, criteriaCol).replace(/\s+/g, ''));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols: number[], weightCol?: number, scoreCol?: number, criteriaCol?: number): Hierarchy {
   const levels = levelNames(sheet, dataRows, levelCols);
   const K = levelCols.length;
   const n = dataRows.length;
@@ -83,7 +99,7 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols:
   const lastNames: string[] = [];
   for (let i = 0; i < n; i++) {
     const row = dataRows[i];
-    const weight = weightCol ? numberAt(sheet, row, weightCol) : undefined;
+    const weight = weightCol ? numberAt(sheet, row, weightCol) : writtenWeight(sheet, row, levelCols[levelCols.length - 1], criteriaCol);
     const score = scoreCol ? numberAt(sheet, row, scoreCol) : undefined;
     if (weight === undefined && score === undefined) continue;
     const depth = levels.depth[i];

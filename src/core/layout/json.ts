@@ -18,6 +18,8 @@ export interface TableJSON {
   transposed?: { rows: Record<string, number>; nameRow: number; items: string[]; total?: string };
   valueColumns?: string[];
   shareRows?: number[];
+  /** How each role column was found: by its header word, from its cells (with the share that fits), or set by the user. */
+  columnInference?: Array<{ column: string; role: string; source: string; confidence: number; header: string; why?: string }>;
 }
 
 function groupJSON(g: GroupNode): unknown {
@@ -50,18 +52,19 @@ export function tableToJSON(t: DetectedTable): TableJSON {
   };
   if (t.title) out.title = t.title;
   if (t.groups.length) out.groups = t.groups.map(groupJSON);
-  if (t.answers) out.answers = t.answers.map((a) => ({ label: a.label, column: columnLetters(a.col), weight: a.weight }));
-  if (t.pairs) out.pairs = t.pairs.map((p) => ({ name: p.name, target: columnLetters(p.targetCol), actual: columnLetters(p.actualCol) }));
-  if (t.transposed) {
-    out.transposed = {
-      rows: t.transposed.rows as Record<string, number>,
-      nameRow: t.transposed.nameRow,
-      items: t.transposed.itemColumns.map(columnLetters),
-      ...(t.transposed.totalColumn ? { total: columnLetters(t.transposed.totalColumn) } : {}),
-    };
+  if (t.kind === 'satisfaction') out.answers = t.answers.map((a) => ({ label: a.label, column: columnLetters(a.col), weight: a.weight }));
+  if (t.kind === 'completion' && t.pairs) out.pairs = t.pairs.map((p) => ({ name: p.name, target: columnLetters(p.targetCol), actual: columnLetters(p.actualCol) }));
+  if (t.kind === 'summary' && t.transposed) {
+    const tr = t.transposed;
+    out.transposed = { rows: tr.rows as Record<string, number>, nameRow: tr.nameRow, items: tr.itemColumns.map(columnLetters), ...(tr.totalColumn ? { total: columnLetters(tr.totalColumn) } : {}) };
   }
-  if (t.valueColumns) out.valueColumns = t.valueColumns.map(columnLetters);
-  if (t.shareRows?.length) out.shareRows = t.shareRows;
+  if (t.kind === 'totals') {
+    out.valueColumns = t.valueColumns.map(columnLetters);
+    if (t.shareRows.length) out.shareRows = t.shareRows;
+  }
+  if (t.inference?.length) {
+    out.columnInference = t.inference.map((i) => ({ column: columnLetters(i.col), role: i.role, source: i.source, confidence: i.confidence, header: i.header, ...(i.why ? { why: i.why } : {}) }));
+  }
   return out;
 }
 

@@ -69,13 +69,34 @@ export interface CompletionPair {
   actualCol: number;
 }
 
-export interface DetectedTable {
+/** A transposed summary: indicators across, 分值/得分/得分率 down. Rows of each role; `columns.label` holds the label column. */
+export interface TransposedLayout {
+  rows: Partial<Record<'weight' | 'score' | 'rate' | 'grade', number>>;
+  nameRow: number;
+  itemColumns: number[];
+  totalColumn?: number;
+}
+
+/** How a column's role was decided: by its header word, or from its cells when the word is unknown or ambiguous. */
+export interface ColumnInference {
+  col: number;
+  role: ColumnRole | 'serial';
+  source: 'header' | 'content' | 'user';
+  /** 0–1: the share of the column's cells that fit the role (1 for a header word that names one role). */
+  confidence: number;
+  /** The header as written ('' when the column has none). */
+  header: string;
+  /** Why, in Chinese, for content inferences ("12 个单元格中 11 个为可识别的评分标准"). */
+  why?: string;
+}
+
+/** What every detected table has. */
+interface TableBase {
   sheet: string;
-  kind: TableKind;
   range: CellRange;
-  /** First header row (1-based). */
+  /** Last header row (1-based): the row of the role words. */
   headerRow: number;
-  /** Number of header rows (2 when a header is split over two rows). */
+  /** Rows of the header block (1–3): the block is headerRow - headerRows + 1 … headerRow. */
   headerRows: number;
   title?: string;
   columns: ColumnMap;
@@ -84,11 +105,45 @@ export interface DetectedTable {
   indicators: IndicatorRow[];
   totals: TotalRow[];
   groups: GroupNode[];
-  answers?: AnswerColumn[];
+  /** How each role column was found (header word, content, the user's choice). */
+  inference?: ColumnInference[];
+}
+
+export interface ScoringTable extends TableBase {
+  kind: 'scoring';
+}
+export interface SelfEvalIndicatorsTable extends TableBase {
+  kind: 'selfeval-indicators';
+}
+export interface SummaryTable extends TableBase {
+  kind: 'summary';
+  transposed?: TransposedLayout;
+}
+export interface CompletionTable extends TableBase {
+  kind: 'completion';
+  /** Grid layout: one target/actual pair per indicator across. */
   pairs?: CompletionPair[];
-  /** Transposed summary: indicators across, 分值/得分/得分率 down. Rows of each role; `columns.label` holds the label column. */
-  transposed?: { rows: Partial<Record<'weight' | 'score' | 'rate' | 'grade', number>>; nameRow: number; itemColumns: number[]; totalColumn?: number };
-  /** Money tables: the numeric columns summed by the total column, and share (占比) rows. */
-  valueColumns?: number[];
-  shareRows?: number[];
+}
+export interface SatisfactionTable extends TableBase {
+  kind: 'satisfaction';
+  answers: AnswerColumn[];
+}
+export interface SelfEvalBudgetTable extends TableBase {
+  kind: 'selfeval-budget';
+}
+export interface TotalsTable extends TableBase {
+  kind: 'totals';
+  /** The numeric columns summed by the total column. */
+  valueColumns: number[];
+  /** Share (占比) rows under the total. */
+  shareRows: number[];
+}
+
+/** A table found on a sheet: one type per kind. */
+export type DetectedTable = ScoringTable | SelfEvalIndicatorsTable | SummaryTable | CompletionTable | SatisfactionTable | SelfEvalBudgetTable | TotalsTable;
+export type TableOf<K extends TableKind> = Extract<DetectedTable, { kind: K }>;
+
+/** The transposed layout of a summary turned on its side, if the table is one. */
+export function transposedOf(t: DetectedTable): TransposedLayout | undefined {
+  return t.kind === 'summary' ? t.transposed : undefined;
 }

@@ -35,7 +35,7 @@ function table(over: Partial<DetectedTable> = {}): DetectedTable {
     totals: [],
     groups: [],
     ...over,
-  };
+  } as DetectedTable;
 }
 
 /** Every PERF call in a formula: name and argument count. */

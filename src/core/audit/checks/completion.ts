@@ -27,7 +27,7 @@ interface Measure {
 
 function measuresOf(table: DetectedTable): Measure[] {
   const c = table.columns;
-  if (table.pairs) {
+  if (table.kind === 'completion' && table.pairs) {
     return table.dataRows.flatMap((row) =>
       table.pairs!.map((p) => ({ row, label: p.name, targetCol: p.targetCol, actualCol: p.actualCol })),
     );

@@ -9,7 +9,7 @@ import { Finding } from '../types';
 
 function numericColumns(t: DetectedTable): number[] {
   const c = t.columns;
-  const cols = [c.weight, c.score, c.total, c.initialBudget, c.budget, c.executed, ...(t.valueColumns ?? [])];
+  const cols = [c.weight, c.score, c.total, c.initialBudget, c.budget, c.executed, ...(t.kind === 'totals' ? t.valueColumns : [])];
   return [...new Set(cols.filter((x): x is number => x !== undefined))];
 }
 

@@ -18,7 +18,7 @@ function items(sheet: SheetModel, t: DetectedTable): { rows: SummaryItem[]; tota
     const f = figureAt(sheet, row, col);
     return f && col !== undefined ? { value: f.value, tol: f.tol, row, col } : undefined;
   };
-  if (t.transposed) {
+  if (t.kind === 'summary' && t.transposed) {
     const { rows, nameRow, itemColumns, totalColumn } = t.transposed;
     const item = (col: number): SummaryItem => ({
       label: sheet.text(nameRow, col).trim(),

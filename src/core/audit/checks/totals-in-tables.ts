@@ -1,4 +1,4 @@
-import { DetectedTable, GroupNode, IndicatorRow } from '../../layout/types';
+import { DetectedTable, GroupNode, IndicatorRow, transposedOf } from '../../layout/types';
 import { figureAt } from '../cells';
 import { AuditContext, TableCheck } from '../context';
 import { close, findingIn, fmt } from '../finding';
@@ -32,7 +32,7 @@ function sumOf(rows: IndicatorRow[], field: Field): { sum: number; count: number
  * total; a closing total sums every leaf of the table.
  */
 const totalRows: TableCheck = (ctx, table) => {
-  if (!['scoring', 'selfeval-indicators', 'summary'].includes(table.kind) || table.transposed) return [];
+  if (!['scoring', 'selfeval-indicators', 'summary'].includes(table.kind) || transposedOf(table)) return [];
   const sheet = ctx.sheetOf(table);
   const out: Finding[] = [];
   const extra = budgetBlockFor(ctx, table);
@@ -155,14 +155,15 @@ const scoreBounds: TableCheck = (_ctx, table) => {
   const out: Finding[] = [];
   for (const ind of table.indicators) {
     if (ind.score === undefined || ind.weight === undefined) continue;
-    const col = table.transposed ? undefined : table.columns.score;
+    const transposed = transposedOf(table);
+    const col = transposed ? undefined : table.columns.score;
     const row = ind.row;
     const anchor = col ?? table.range.left;
     if (ind.score > ind.weight + 0.005) {
       out.push(
         findingIn(table, {
-          row: table.transposed ? table.transposed.rows.score! : row,
-          col: table.transposed ? table.transposed.itemColumns[table.indicators.indexOf(ind)] : anchor,
+          row: transposed ? transposed.rows.score! : row,
+          col: transposed ? transposed.itemColumns[table.indicators.indexOf(ind)] : anchor,
           code: 'score.above-weight',
           message: `“${ind.path[ind.path.length - 1] ?? ''}”得分 ${fmt(ind.score)} 超过其分值 ${fmt(ind.weight)}`,
           expected: `≤ ${fmt(ind.weight)}`,
