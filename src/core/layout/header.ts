@@ -117,6 +117,8 @@ interface BlockColumn {
   label: string;
   /** Text of a cell above the role word that spans several columns (评价指标 over 一级/二级/三级). */
   group?: { text: string; left: number; right: number };
+  /** The role came from a cell spanning several columns: a group word, weaker than a word of its own. */
+  spanned?: { left: number; right: number };
 }
 
 const GENERIC: ReadonlySet<HeaderRole> = new Set(['label', 'blockLabel']);
@@ -146,6 +148,7 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
   const joined = above.map((l) => l.norm).join('') + sub.norm;
   const alternatives = ambiguousRoles(sub.norm) ?? ambiguousRoles(joined);
   if (alternatives) out.alternatives = alternatives;
+  if (sub.span) out.spanned = sub.span;
   // The role word itself, unless it only says "名称"/"项目" and the word above makes it specific ("指标" + "名称").
   if (own && !GENERIC.has(own)) out.role = own;
   else if (above.length > 0 && cachedRole(joined) && !GENERIC.has(cachedRole(joined)!)) out.role = cachedRole(joined);
@@ -180,7 +183,29 @@ function headerLike(sheet: SheetModel, row: number, left: number, right: number)
 
 /** How good a reading of the block is: specific roles count double, generic ones once. */
 function blockScore(cells: BlockColumn[]): number {
-  return cells.reduce((s, c) => s + (c.role ? (GENERIC.has(c.role) ? 1 : 2) : 0), 0);
+  return cells.reduce((s, c) => s + (c.role ? (GENERIC.has(c.role) || c.spanned ? 1 : 2) : 0), 0);
+}
+
+const LEVEL_ROLES = ['level1', 'level2', 'level3', 'level4'] as const;
+
+/**
+ * "考核项目" merged over two columns, then "考核内容": a name header spanning columns heads the levels
+ * of the hierarchy, one per column, and a name column after it is the leaf level.
+ */
+function levelsFromSpannedName(cells: BlockColumn[]): void {
+  if (cells.some((c) => c.role && (LEVEL_ROLES as readonly string[]).includes(c.role))) return;
+  const spanned = cells.find((c) => c.role === 'name' && c.spanned && c.spanned.left === c.col);
+  if (!spanned) {
+    // "评价内容 | 评价指标(分值) | …": two name columns side by side are two levels, the right one the leaf.
+    const names = cells.filter((c) => c.role === 'name' && !c.spanned);
+    if (names.length >= 2 && names.length <= LEVEL_ROLES.length) names.forEach((c, i) => (c.role = LEVEL_ROLES[i]));
+    return;
+  }
+  const under = cells.filter((c) => c.col >= spanned.spanned!.left && c.col <= spanned.spanned!.right);
+  if (under.length < 2 || under.length > LEVEL_ROLES.length) return;
+  under.forEach((c, i) => (c.role = LEVEL_ROLES[i]));
+  const leaf = cells.find((c) => c.col > spanned.spanned!.right && c.role === 'name');
+  if (leaf && under.length < LEVEL_ROLES.length) leaf.role = LEVEL_ROLES[under.length];
 }
 
 /** Recognise a header block starting on `row` within columns left..right (one to three rows). */
@@ -195,8 +220,20 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
   if (!cells.some((c) => c.role)) return undefined;
   // Long text on the first row means body, not header (numbers may label columns: years of money tables).
   for (let c = left; c <= right; c++) if (sheet.norm(row, c).length > 40) return undefined;
+  // Header cells merged down (一级指标 over two rows beside 采集数据项 over 数据项1/数据项2) set the block's least height.
+  let least = 1;
+  for (let c = left; c <= right; c++) {
+    const m = sheet.mergeAt(row, c);
+    const role = cachedRole(sheet.norm(row, c));
+    // A block label merged down the whole block (项目资金 beside its rows) is no header height.
+    if (m && m.top === row && role && role !== 'blockLabel' && m.bottom - row + 1 <= MAX_HEADER_ROWS) least = Math.max(least, m.bottom - row + 1);
+  }
+  if (least > 1 && row + least - 1 <= sheet.rowCount) {
+    rows = least;
+    cells = read(least);
+  }
   let best = blockScore(cells);
-  for (let h = 2; h <= MAX_HEADER_ROWS && row + h - 1 <= sheet.rowCount; h++) {
+  for (let h = rows + 1; h <= MAX_HEADER_ROWS && row + h - 1 <= sheet.rowCount; h++) {
     if (!headerLike(sheet, row + h - 1, left, right)) break;
     const next = read(h);
     const score = blockScore(next);
@@ -206,7 +243,16 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
     cells = next;
     best = score;
   }
+  levelsFromSpannedName(cells);
   return assembleHeader(sheet, row, rows, left, right, cells);
+}
+
+/** A second weight column is the leaf's when it stands after the deepest level column and the first does not. */
+function leafWeight(cells: BlockColumn[], col: number, first: number): boolean {
+  const levels = cells.filter((c) => c.role && (LEVEL_ROLES as readonly string[]).includes(c.role)).map((c) => c.col);
+  if (levels.length < 2) return false;
+  const deepest = Math.max(...levels);
+  return first < deepest && col > deepest;
 }
 
 function assembleHeader(sheet: SheetModel, top: number, rows: number, left: number, right: number, cells: BlockColumn[]): HeaderCandidate | undefined {
@@ -251,6 +297,14 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
     roles.add(c.role);
     if (c.role === 'blockLabel') continue;
     const role = c.role as keyof ColumnMap;
+    if (role === 'weight' && columns.weight !== undefined && leafWeight(cells, c.col, columns.weight)) {
+      // 分值 after each level (权重 | 二级 | 分值 | 三级 | 分值): the leaf's points are the ones after the deepest level.
+      const i = inference.findIndex((x) => x.col === columns.weight);
+      if (i >= 0) inference.splice(i, 1);
+      columns.weight = c.col;
+      inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
+      continue;
+    }
     if (columns[role] === undefined) {
       columns[role] = c.col;
       inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
