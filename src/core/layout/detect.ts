@@ -56,13 +56,31 @@ function rowHasRole(sheet: SheetModel, row: number): boolean {
   return false;
 }
 
+/**
+ * A blank separator column inside a table splits the header row into runs: two runs one column apart
+ * join when they make a table together and not both one on their own (tables side by side stay two).
+ */
+function joinedRuns(sheet: SheetModel, row: number, runs: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const run of runs) {
+    const prev = out[out.length - 1];
+    const alone = (r: [number, number]): boolean => recogniseHeader(sheet, row, r[0], r[1]) !== undefined;
+    if (prev && run[0] === prev[1] + 2 && !(alone(prev) && alone(run)) && recogniseHeader(sheet, row, prev[0], run[1])) {
+      prev[1] = run[1];
+      continue;
+    }
+    out.push([...run]);
+  }
+  return out;
+}
+
 /** Every table the domain knows on one sheet, top to bottom, left to right. */
 export function detectTables(sheet: SheetModel): DetectedTable[] {
   const tables: DetectedTable[] = findTransposedSummaries(sheet);
   const claims: CellRange[] = tables.map((t) => t.range);
   for (let row = 1; row <= sheet.rowCount; row++) {
     if (rowFullyClaimed(claims, row, sheet.colCount) || !rowHasRole(sheet, row)) continue;
-    for (const [left, right] of columnRuns(sheet, row)) {
+    for (const [left, right] of joinedRuns(sheet, row, columnRuns(sheet, row))) {
       if (claimedBy(claims, row, left)) continue;
       const header = recogniseHeader(sheet, row, left, right);
       if (!header) continue;

@@ -135,7 +135,8 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
     const norm = sheet.norm(r, col);
     if (norm === '') continue;
     const area = sheet.mergeAt(r, col);
-    lines.push({ norm, text: sheet.text(r, col).replace(/\s+/g, ' ').trim(), ...(area && area.right > area.left ? { span: { left: area.left, right: area.right } } : {}) });
+    const span = area && area.right > area.left ? { left: area.left, right: area.right } : repeatedAcross(sheet, r, col, norm);
+    lines.push({ norm, text: sheet.text(r, col).replace(/\s+/g, ' ').trim(), ...(span ? { span } : {}) });
   }
   const out: BlockColumn = { col, role: undefined, norm: '', label: lines.map((l) => l.text).join(' ') };
   if (lines.length === 0) return out;
@@ -162,6 +163,32 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
     }
   }
   return out;
+}
+
+/**
+ * "评价指标 | 评价指标 | 评价指标" over 一级/二级/三级 in a sheet exported without merges: the same group word
+ * repeated in the cells beside it is one cell across them.
+ */
+function repeatedAcross(sheet: SheetModel, row: number, col: number, norm: string): { left: number; right: number } | undefined {
+  if (sheet.mergeAt(row, col)) return undefined;
+  let left = col;
+  let right = col;
+  while (left > 1 && !sheet.mergeAt(row, left - 1) && sheet.norm(row, left - 1) === norm) left--;
+  while (right < sheet.colCount && !sheet.mergeAt(row, right + 1) && sheet.norm(row, right + 1) === norm) right++;
+  return right > left ? { left, right } : undefined;
+}
+
+/** Most words of the row repeat the row above in their column: header cells merged down, exported without merges. */
+function repeatsAbove(sheet: SheetModel, row: number, left: number, right: number): boolean {
+  let same = 0;
+  let filled = 0;
+  for (let c = left; c <= right; c++) {
+    const n = sheet.norm(row, c);
+    if (n === '') continue;
+    filled++;
+    if (n === sheet.norm(row - 1, c) && !sheet.mergeAt(row, c)) same++;
+  }
+  return filled > 0 && same * 2 >= filled;
 }
 
 /** A row that can continue a header block: words only, short, no figures (years excepted). */
@@ -228,6 +255,7 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
     // A block label merged down the whole block (项目资金 beside its rows) is no header height.
     if (m && m.top === row && role && role !== 'blockLabel' && m.bottom - row + 1 <= MAX_HEADER_ROWS) least = Math.max(least, m.bottom - row + 1);
   }
+  while (least < MAX_HEADER_ROWS && row + least <= sheet.rowCount && headerLike(sheet, row + least, left, right) && repeatsAbove(sheet, row + least, left, right)) least++;
   if (least > 1 && row + least - 1 <= sheet.rowCount) {
     rows = least;
     cells = read(least);
@@ -305,7 +333,14 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
       inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
       continue;
     }
-    if (columns[role] === undefined) {
+    // "评价分值(百分制) | 加权平均得分": the weighted score is the one that adds up to the total.
+    const weighted = role === 'score' && columns.score !== undefined && /^加权/.test(c.norm);
+    if (weighted) {
+      const i = inference.findIndex((x) => x.col === columns.score);
+      if (i >= 0) inference.splice(i, 1);
+      columns.score = c.col;
+      inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
+    } else if (columns[role] === undefined) {
       columns[role] = c.col;
       inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
     }
