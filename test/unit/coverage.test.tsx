@@ -1,0 +1,99 @@
+/**
+ * @jest-environment jsdom
+ *
+ * What could not be checked is always said: a scoring table without a criteria column, rules not
+ * understood, a sheet with scoring-like content but no table found — in the audit's coverage, the
+ * CLI's lines under each table and in its summary line, `audit --json`, and the pane's table cards.
+ */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { auditWorkbook } from '../../src/core/audit/audit';
+import { sheetFromGrid, type WorkbookModel } from '../../src/core/sheet/model';
+import { main } from '../../src/cli/main';
+import { TableList } from '../../src/taskpane/TableList';
+import { stringsFor } from '../../src/taskpane/i18n';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NO_CRITERIA = [
+  ['一级指标', '二级指标', '分值', '得分'],
+  ['决策', '目标设定', 5, 4],
+  ['过程', '资金管理', 10, 9],
+  ['产出', '完成数量', 15, 12],
+];
+/** Rules and points under header words the vocabulary does not know: no table is found. */
+const UNKNOWN = [
+  ['考察方面', '要求', '满分多少'],
+  ['台账', '台账资料齐全的得3分，缺一项扣1分，扣完为止。', 3],
+  ['公示', '按时公示的得2分，否则不得分。', 2],
+  ['整改', '问题整改率达到100%的得5分，每低10个百分点扣1分。', 5],
+];
+
+function model(grid: unknown[][], name: string): WorkbookModel {
+  return { source: `${name}.xlsx`, sheets: [sheetFromGrid({ name, values: grid as never })] };
+}
+
+async function xlsx(grid: unknown[][], name: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  for (const r of grid) ws.addRow(r);
+  const dir = mkdtempSync(path.join(tmpdir(), 'coverage-'));
+  const file = path.join(dir, `${name}.xlsx`);
+  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  return file;
+}
+
+async function cli(args: string[]): Promise<string> {
+  let out = '';
+  await main(args, (s) => (out += `${s}\n`), () => undefined);
+  return out;
+}
+
+describe('a scoring table without a criteria column', () => {
+  const result = auditWorkbook(model(NO_CRITERIA, '评分表'));
+  const cov = result.coverage.tables[0];
+
+  it('is a scoring table whose rule check did not run, and says why', () => {
+    expect(result.tables[0].kind).toBe('scoring');
+    expect(cov.checks.find((c) => c.check === 'rows-against-rules')).toEqual({ check: 'rows-against-rules', name: '逐行核对评分标准', ran: false, note: '表中无评分标准列，未核对得分是否符合评分标准' });
+    expect(cov.checks.find((c) => c.check === 'score-within-weight')?.ran).toBe(true);
+    expect(cov.rules).toEqual({ indicators: 3, read: 0, notUnderstood: 0, empty: 3 });
+  });
+
+  it('says so in the CLI, under the table and in the summary line, and in --json', async () => {
+    const file = await xlsx(NO_CRITERIA, '评分表');
+    const text = await cli(['audit', file]);
+    expect(text).toMatch(/未核对：逐行核对评分标准（表中无评分标准列，未核对得分是否符合评分标准）/);
+    expect(text.split('\n')[0]).toMatch(/项核对未能进行/);
+    const json = JSON.parse(await cli(['audit', file, '--json']));
+    expect(json.coverage.tables[0].checks.find((c: { check: string }) => c.check === 'rows-against-rules').ran).toBe(false);
+  });
+
+  it('says so on the pane’s table card', async () => {
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const root = createRoot(container);
+    await act(async () => root.render(<TableList tables={result.tables} coverage={result.coverage.tables} counts={new Map()} t={stringsFor('zh')} onSelect={() => undefined} />));
+    const lines = [...container.querySelectorAll('[data-testid="table-coverage"]')].map((e) => e.textContent);
+    expect(lines).toContain('未核对：逐行核对评分标准（表中无评分标准列，未核对得分是否符合评分标准）；合计与小计（表中无合计或小计行）；上级指标分值与下级之和（上级指标未写明分值）；评分理由与扣分（表中无评分理由列）');
+    await act(async () => root.unmount());
+    container.remove();
+  });
+});
+
+describe('scoring-like content under words no table is found for', () => {
+  const result = auditWorkbook(model(UNKNOWN, '考核表'));
+
+  it('finds no table but says where a scoring table seems to be', () => {
+    expect(result.tables).toEqual([]);
+    expect(result.coverage.notices).toEqual([{ sheet: '考核表', row: 2, message: expect.stringMatching(/^工作表「考核表」第 2 行起疑似评分表，未能识别其列/) }]);
+  });
+
+  it('prints the notice in the CLI', async () => {
+    expect(await cli(['audit', await xlsx(UNKNOWN, '考核表')])).toMatch(/第 2 行起疑似评分表/);
+  });
+});
