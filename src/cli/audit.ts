@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
+import { detectWorkbook } from '../core/layout/detect';
 import { Finding } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
 import { TableCoverage } from '../core/audit/coverage';
@@ -9,7 +10,7 @@ import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
 import { formatName } from '../io/format';
 import { contentNote } from '../io/read-any';
 import { SEVERITY_ZH } from '../io/report';
-import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
+import { CliError, columnOverrides, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
 import { nodeInflate } from './inflate';
 import { checkOutputPath, writeOutputFile } from './output';
 
@@ -17,7 +18,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false }, 'fail-on': { type: 'string' }, columns: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new CliError('audit 需要且只需要一个文件参数', 'audit takes exactly one FILE');
   const failOn = values['fail-on'];
@@ -30,7 +31,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   // An .xls/.et/.docx input gets an .xlsx copy built from its reading; an .xlsx keeps its own package.
   const copyBase = target === undefined ? undefined : await loaded.copyBase();
   if (target !== undefined && copyBase !== undefined) await checkCopyExtension(copyBase, target, values.out!);
-  const result = auditWorkbook(workbook);
+  const result = auditWorkbook(workbook, detectWorkbook(workbook, columnOverrides(values.columns, workbook)));
   // The findings first: a copy that cannot be written must not cost the user the audit.
   if (values.json) {
     const skipped = notExamined(workbook);

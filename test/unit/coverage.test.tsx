@@ -97,3 +97,31 @@ describe('scoring-like content under words no table is found for', () => {
     expect(await cli(['audit', await xlsx(UNKNOWN, '考核表')])).toMatch(/第 2 行起疑似评分表/);
   });
 });
+
+describe('--columns: the user names the roles', () => {
+  it('finds the table the words did not give, and audits it', async () => {
+    const file = await xlsx(UNKNOWN, '考核表');
+    const text = await cli(['audit', file, '--columns', '考核表!A=name,B=criteria,C=weight']);
+    expect(text).toMatch(/考核表\.xlsx：1 个表格，3 个评分指标/);
+    const json = JSON.parse(await cli(['detect', file, '--json', '--columns', '考核表!A=指标名称,B=评分标准,C=分值']));
+    expect(json.tables[0]).toMatchObject({ kind: 'scoring', columns: { name: 'A', criteria: 'B', weight: 'C' } });
+    expect(json.tables[0].columnInference.map((i: { source: string }) => i.source)).toEqual(['user', 'user', 'user']);
+  });
+
+  it('overrides a role detection gave, and can take a column out', async () => {
+    const file = await xlsx(NO_CRITERIA, '评分表');
+    const json = JSON.parse(await cli(['detect', file, '--json', '--columns', 'D=ignore']));
+    expect(json.tables[0].columns.score).toBeUndefined();
+  });
+
+  it('refuses a misspelt sheet or role with a sentence', async () => {
+    const file = await xlsx(NO_CRITERIA, '评分表');
+    let err = '';
+    const code = await main(['audit', file, '--columns', '评分!B=criteria'], () => undefined, (s) => (err += s));
+    expect(code).toBe(2);
+    expect(err).toMatch(/工作表“评分”不存在/);
+    err = '';
+    await main(['audit', file, '--columns', 'B=标准'], () => undefined, (s) => (err += s));
+    expect(err).toMatch(/用途“标准”无法识别/);
+  });
+});

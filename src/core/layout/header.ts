@@ -2,6 +2,7 @@ import { SheetModel } from '../sheet/model';
 import { numberAt } from '../values/cell';
 import { inferRoles } from './content';
 import { classifyHeader } from './kinds';
+import { OverrideRole } from './overrides';
 import { ColumnInference, ColumnMap, CompletionPair, TableKind } from './types';
 import { ambiguousRoles, HeaderRole, headerRole, totalScope } from './vocabulary';
 
@@ -119,6 +120,8 @@ interface BlockColumn {
   group?: { text: string; left: number; right: number };
   /** The role came from a cell spanning several columns: a group word, weaker than a word of its own. */
   spanned?: { left: number; right: number };
+  /** Set by the user (--columns, the pane): wins over words and cells. */
+  forced?: OverrideRole;
 }
 
 const GENERIC: ReadonlySet<HeaderRole> = new Set(['label', 'blockLabel']);
@@ -236,10 +239,20 @@ function levelsFromSpannedName(cells: BlockColumn[]): void {
 }
 
 /** Recognise a header block starting on `row` within columns left..right (one to three rows). */
-export function recogniseHeader(sheet: SheetModel, row: number, left: number, right: number): HeaderCandidate | undefined {
+export function recogniseHeader(sheet: SheetModel, row: number, left: number, right: number, overrides?: ReadonlyMap<number, OverrideRole>): HeaderCandidate | undefined {
   const read = (rows: number): BlockColumn[] => {
     const out: BlockColumn[] = [];
-    for (let c = left; c <= right; c++) out.push(readBlockColumn(sheet, row, rows, c));
+    for (let c = left; c <= right; c++) {
+      const cell = readBlockColumn(sheet, row, rows, c);
+      const forced = overrides?.get(c);
+      if (forced) {
+        cell.forced = forced;
+        cell.role = forced === 'ignore' ? undefined : forced;
+        delete cell.alternatives;
+        delete cell.spanned;
+      }
+      out.push(cell);
+    }
     return out;
   };
   let rows = 1;
@@ -297,6 +310,16 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
   const undecided: BlockColumn[] = [];
   for (const c of cells) {
     labels.set(c.col, c.label);
+    if (c.forced === 'ignore') continue;
+    if (c.forced) {
+      if (c.forced === 'serial') serialColumns.push(c.col);
+      else {
+        columns[c.forced] = c.col;
+        roles.add(c.forced);
+      }
+      inference.push({ col: c.col, role: c.forced, source: 'user', confidence: 1, header: c.label });
+      continue;
+    }
     if (c.alternatives) {
       undecided.push(c);
       continue;
@@ -325,6 +348,7 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
     roles.add(c.role);
     if (c.role === 'blockLabel') continue;
     const role = c.role as keyof ColumnMap;
+    if (cells.some((x) => x.forced === role)) continue;
     if (role === 'weight' && columns.weight !== undefined && leafWeight(cells, c.col, columns.weight)) {
       // 分值 after each level (权重 | 二级 | 分值 | 三级 | 分值): the leaf's points are the ones after the deepest level.
       const i = inference.findIndex((x) => x.col === columns.weight);
