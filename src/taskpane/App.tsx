@@ -47,6 +47,7 @@ import { useReviews } from './reviews';
 import { ScanBar } from './ScanBar';
 import { SummaryCard } from './SummaryCard';
 import { TableList } from './TableList';
+import { withOverride, type OverrideRole } from '../core/layout/overrides';
 import { useScan } from './useScan';
 
 /** At this width the preview fits beside the list. */
@@ -221,6 +222,17 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
       if (!browser) select(table.sheet, rangeA1(table.range));
     },
     [browser, select],
+  );
+
+  // A role set on a table card: kept with the workbook (Excel settings) and the scan run again on it.
+  const onSetRole = useCallback(
+    async (sheet: string, col: number, role: OverrideRole | undefined) => {
+      const store = host.columns;
+      if (!store) return;
+      await store.save(withOverride(await store.load(), sheet, col, role));
+      if (state.scope) await scan(state.scope);
+    },
+    [host, scan, state.scope],
   );
 
   const onPick = useCallback(
@@ -438,7 +450,7 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
                 <AccordionHeader data-testid="tables-header">{t.tablesTitle(result!.tables.length)}</AccordionHeader>
                 <AccordionPanel>
                   <div data-testid="tables">
-                    <TableList tables={result!.tables} coverage={result!.coverage?.tables} counts={counts} t={t} selectedKey={browser ? previewKey : undefined} onSelect={onTable} />
+                    <TableList tables={result!.tables} coverage={result!.coverage?.tables} counts={counts} t={t} selectedKey={browser ? previewKey : undefined} onSelect={onTable} onSetRole={host.columns ? onSetRole : undefined} />
                   </div>
                 </AccordionPanel>
               </AccordionItem>

@@ -2,10 +2,12 @@
  * The detected tables: kind (in the pane's language), sheet and A1 range, with the number of
  * findings. Each is a button: in Excel it selects the table's range, in the browser it previews it.
  */
-import { Badge, createFocusOutlineStyle, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Badge, createFocusOutlineStyle, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
 import { TableSimple20Regular } from '@fluentui/react-icons';
 import type { DetectedTable } from '../core/layout/types';
 import type { TableCoverage } from '../core/audit/coverage';
+import { ROLE_ZH } from '../core/layout/content';
+import { PICKABLE_ROLES, type OverrideRole } from '../core/layout/overrides';
 import { columnLetters, rangeA1 } from '../core/sheet/address';
 import { tableKey } from './group';
 import type { Strings } from './i18n';
@@ -43,6 +45,7 @@ const useStyles = makeStyles({
   place: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   range: { fontFamily: tokens.fontFamilyMonospace },
   limit: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  picker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The lines under a table card: checks that did not run, rules not understood, unsure columns. */
@@ -65,9 +68,11 @@ export interface TableListProps {
   /** The previewed table (browser); undefined where tables are not toggled (Excel selects the range). */
   selectedKey?: string;
   onSelect: (table: DetectedTable) => void;
+  /** Set (or with undefined, clear) the role of a column of a table; absent where roles cannot be kept. */
+  onSetRole?: (sheet: string, col: number, role: OverrideRole | undefined) => void;
 }
 
-export function TableList({ tables, coverage, counts, t, selectedKey, onSelect }: TableListProps): JSX.Element {
+export function TableList({ tables, coverage, counts, t, selectedKey, onSelect, onSetRole }: TableListProps): JSX.Element {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={t.tables} data-testid="table-list">
@@ -111,6 +116,28 @@ export function TableList({ tables, coverage, counts, t, selectedKey, onSelect }
                 </Badge>
               ) : null}
             </button>
+            {onSetRole
+              ? (table.inference ?? [])
+                  .filter((i) => i.source === 'user' || cov?.unsure.some((u) => u.col === i.col))
+                  .map((i) => (
+                    <label key={i.col} className={styles.picker}>
+                      <span>{t.columnRole(columnLetters(i.col), i.header)}</span>
+                      <Select
+                        size="small"
+                        data-testid="column-role"
+                        value={i.source === 'user' ? i.role : ''}
+                        onChange={(_e, d) => onSetRole(table.sheet, i.col, d.value === '' ? undefined : (d.value as OverrideRole))}
+                      >
+                        <option value="">{t.roleAuto(ROLE_ZH[i.role] ?? i.role)}</option>
+                        {PICKABLE_ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r === 'ignore' ? t.roleIgnore : ROLE_ZH[r] ?? r}
+                          </option>
+                        ))}
+                      </Select>
+                    </label>
+                  ))
+              : null}
           </li>
         );
       })}

@@ -51,6 +51,9 @@ export interface Strings {
   notChecked: (names: string) => string;
   rulesNotRead: (n: number) => string;
   unsureColumn: (column: string, header: string, confidence: number) => string;
+  columnRole: (column: string, header: string) => string;
+  roleAuto: (role: string) => string;
+  roleIgnore: string;
   noTables: string;
   noTablesDetail: string;
   findings: string;
@@ -156,6 +159,9 @@ const ZH: Strings = {
   notChecked: (names) => `未核对：${names}`,
   rulesNotRead: (n) => `${n} 条评分标准未能识别，这些行未核对`,
   unsureColumn: (column, header, confidence) => `列 ${column}「${header || '无表头'}」的用途由内容判断（置信度 ${confidence}%）`,
+  columnRole: (column, header) => `列 ${column}「${header || '无表头'}」用作`,
+  roleAuto: (role) => `自动识别（${role}）`,
+  roleIgnore: '不用于核对',
   noTables: '未识别到评分表',
   noTablesDetail: '没有找到含“权重/分值”“评分标准”“得分”等表头的表格。',
   findings: '审核发现',
@@ -258,6 +264,9 @@ const EN: Strings = {
   notChecked: (names) => `Not checked: ${names}`,
   rulesNotRead: (n) => `${n} rule texts not understood; those rows were not checked`,
   unsureColumn: (column, header, confidence) => `Column ${column} (${header || 'no header'}) was read from its cells (${confidence}% sure)`,
+  columnRole: (column, header) => `Column ${column} (${header || 'no header'}) is`,
+  roleAuto: (role) => `as detected (${role})`,
+  roleIgnore: 'not used',
   noTables: 'No scoring table found',
   noTablesDetail: 'No table with headers such as 权重/分值, 评分标准 and 得分 was found.',
   findings: 'Findings',

@@ -125,3 +125,43 @@ describe('--columns: the user names the roles', () => {
     expect(err).toMatch(/用途“标准”无法识别/);
   });
 });
+
+describe('the pane: a column detection is unsure of gets a role picker, and the choice is kept', () => {
+  const UNSURE = [
+    ['指标', '分值', '打分细则说明', '得分'],
+    ['制度建设', 3, '制度健全得3分，不健全扣1分，无制度不得分。', 2],
+    ['资金管理', 4, '资金专款专用得4分，发现一处挪用扣2分。', 4],
+    ['信息公开', 3, '按时公开得3分，否则不得分。', 1.5],
+  ];
+
+  it('lists the picker under the card, and setting a role saves it and scans again with it', async () => {
+    const { App } = await import('../../src/taskpane/App');
+    const { memoryColumnStore, memoryReviewStore } = await import('../../src/taskpane/host');
+    const columns = memoryColumnStore();
+    const read = jest.fn(async () => model(UNSURE, '评分表'));
+    const host = { kind: 'excel' as const, scopes: ['workbook' as const], reviews: memoryReviewStore(), columns, read, selectCell: async () => undefined };
+    if (!window.matchMedia) window.matchMedia = ((q: string) => ({ matches: false, media: q, addEventListener: () => undefined, removeEventListener: () => undefined })) as unknown as typeof window.matchMedia;
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const root = createRoot(container);
+    await act(async () => root.render(<App host={host} locale="zh" />));
+    const settle = async () => {
+      for (let i = 0; i < 6; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+    };
+    await act(async () => (container.querySelector('[data-testid="scan-button"]') as HTMLElement | null)?.click());
+    await settle();
+    // The tables are folded under their heading.
+    await act(async () => (container.querySelector('[data-testid="tables-header"] button') as HTMLElement | null)?.click());
+    const picker = container.querySelector<HTMLSelectElement>('[data-testid="column-role"] select, select[data-testid="column-role"]');
+    expect(picker).not.toBeNull();
+    await act(async () => {
+      picker!.value = 'ignore';
+      picker!.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(await columns.load()).toEqual([{ sheet: '评分表', col: 3, role: 'ignore' }]);
+    expect(read).toHaveBeenCalledTimes(2);
+    await act(async () => root.unmount());
+    container.remove();
+  });
+});

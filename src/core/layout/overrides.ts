@@ -21,6 +21,19 @@ const ROLES: readonly OverrideRole[] = [
 ];
 const BY_CHINESE = new Map<string, OverrideRole>([...Object.entries(ROLE_ZH).map(([k, v]) => [v, k as OverrideRole] as [string, OverrideRole]), ['忽略', 'ignore'], ['权重', 'weight'], ['评分', 'score']]);
 
+export function isOverrideRole(x: unknown): x is OverrideRole {
+  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
+}
+
+/** The roles a user may pick, in the order a picker lists them. */
+export const PICKABLE_ROLES: readonly OverrideRole[] = ['level1', 'level2', 'level3', 'name', 'weight', 'explanation', 'criteria', 'score', 'reason', 'rate', 'grade', 'target', 'actual', 'serial', 'ignore'];
+
+/** The list with one column's role set (or cleared with `undefined`). */
+export function withOverride(list: readonly ColumnOverride[], sheet: string, col: number, role: OverrideRole | undefined): ColumnOverride[] {
+  const rest = list.filter((o) => !(o.sheet === sheet && o.col === col));
+  return role === undefined ? rest : [...rest, { sheet, col, role }];
+}
+
 export class ColumnsSyntaxError extends Error {
   constructor(
     readonly messageZh: string,
