@@ -2,6 +2,7 @@ import { DetectedTable, GroupNode, IndicatorRow, transposedOf } from '../../layo
 import { figureAt } from '../cells';
 import { AuditContext, TableCheck } from '../context';
 import { close, findingIn, fmt } from '../finding';
+import { leavesAcrossBreak, partsBefore } from '../parts';
 import { Finding } from '../types';
 
 type Field = 'weight' | 'score';
@@ -41,7 +42,8 @@ const totalRows: TableCheck = (ctx, table) => {
   for (const total of table.totals) {
     const start = next;
     while (next < table.indicators.length && table.indicators[next].row < total.row) next++;
-    const scope = total.scope === 'total' ? table.indicators : table.indicators.slice(start, next);
+    // A closing total of a table continued over sheets (续表) closes the rows of every part.
+    const scope = total.scope === 'total' ? [...partsBefore(ctx, table).flatMap((p) => p.indicators), ...table.indicators] : table.indicators.slice(start, next);
     const children = total.scope === 'total' && extra ? [extra, ...scope] : scope;
     for (const field of ['weight', 'score'] as Field[]) {
       const col = table.columns[field];
@@ -109,7 +111,7 @@ const groupWeights: TableCheck = (ctx, table) => {
   const sheet = ctx.sheetOf(table);
   const out: Finding[] = [];
   const visit = (g: GroupNode): void => {
-    const leaves = leavesIn(table, g);
+    const leaves = leavesAcrossBreak(ctx, table, g, leavesIn(table, g));
     const weights = sumOf(leaves, 'weight');
     if (g.declaredWeight !== undefined && weights.count > 0 && !close(g.declaredWeight, weights.sum)) {
       out.push(
