@@ -221,6 +221,15 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'one failing unit', text: '1名人员未持证上岗的，不得分。', points: 2, allowed: [0, 2], values: [[0, 2], [1, 0], [3, 0]] },
   { construct: 'deduction when not met, nothing awarded', text: '未达到要求的扣5分。', points: 5, allowed: [0, 5] },
   { construct: 'not a rule topic with the unit responsible', text: '4.档案管理(3分,办公室)', points: 3, notRule: true },
+  // ---------------------------------------------------------------- steps and awards written without 每, caps in words
+  { construct: 'step 少一个百分点 without 每', text: '到位率100%，记5分，少一个百分点扣1分。', points: 5, allowed: steps(5, 1), values: [[1, 5], [0.98, 3], [0.9, 0]] },
+  { construct: 'step 下降1个百分点的 without 每', text: '完成率达到95%的得4分，下降1个百分点的扣0.5分，扣完为止。', points: 4, allowed: steps(4, 0.5), values: [[0.95, 4], [0.93, 3], [0.8, 0]] },
+  { construct: 'award 有一次…最多得N分', text: '有一次专题会议记录的得1分，最多得3分。', points: 3, allowed: [0, 1, 2, 3], values: [[0, 0], [2, 2], [5, 3]] },
+  { construct: 'bonus cap 以N分为限', text: '每新增1家企业，加0.5分，以2分为限。', points: 2, allowed: steps(2, 0.5), values: [[3, 1.5], [6, 2]] },
+  { construct: '各扣N分 opening its clause', text: '未按要求落实的，各扣1.5分。', points: 3, allowed: [0, 1.5, 3] },
+  { construct: '每个月 a month, not 每个', text: '未按月报送的，每个月扣2分，扣完为止。', points: 6, allowed: [0, 2, 4, 6], values: [[0, 6], [2, 2]] },
+  { construct: '出现一个月 months found', text: '出现一个月未达标的扣1分，扣完为止。', points: 3, allowed: [0, 1, 2, 3], values: [[1, 2], [3, 0]] },
+  { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },
   { construct: 'not a rule 参照', text: '参照上年度标准执行', points: 5, notRule: true },

@@ -257,7 +257,9 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     // A band of counts ("发现一次的扣0.5分；两次及以上的不得分"): another count of the same unit above this one.
     const banded = countRules.some((o) => o !== r && o.cond.kind === 'count' && o.cond.unit === c.unit && o.cond.lo > c.lo);
     if (banded || r.oneOff || c.positive) continue;
-    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount) && c.lo === c.hi)) continue;
+    // "有一次…的得1分，最多得2分": at least one, but a cap above one award makes it one award each.
+    const cappedAbove = c.lo === 1 && c.hi === Infinity && r.outcome.kind === 'award' && r.outcome.amount.kind === 'points' && scoreCaps.some((k) => k.max !== 'points' && r.outcome.kind === 'award' && r.outcome.amount.kind === 'points' && k.max > r.outcome.amount.hi);
+    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount) && (c.lo === c.hi || cappedAbove))) continue;
     const direction: Step['direction'] = r.outcome.kind === 'deduct' ? 'deduct' : 'award';
     const step: ClauseOf<'step'> = { kind: 'step', cond: { kind: 'none' }, step: { per: c.lo, unit: c.unit, unitClass: 'count', verb: '', subject: '', amount: r.outcome.amount, direction }, s: r.s, e: r.e };
     steps.push(step);
@@ -516,7 +518,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   const F = hasAward ? top : B;
   // "不达标准，不得分": only the failure is written; meeting the standard keeps the points.
   if (!hasAward && active.some((r) => r.outcome.kind === 'award')) allowedParts.push([B, B]);
-  if (!hasAward && (steps.length > 0 || oneOffs.length > 0 || fixedDeductions.length > 0)) lines.unshift(`满分 ${fmtNum(F)} 分，按以下扣分`);
+  if (!hasAward && (steps.some((s) => s.step.direction === 'deduct') || oneOffs.length > 0 || fixedDeductions.length > 0)) lines.unshift(`满分 ${fmtNum(F)} 分，按以下扣分`);
 
   // Fixed deductions from the full score ("否则扣2分", "发现一次的，扣0.5分").
   for (const p of pieces as Array<Piece & { deduct?: number }>) {

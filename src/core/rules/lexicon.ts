@@ -154,6 +154,9 @@ export const OCCURRENCE_UNITS: readonly string[] = ['次', '处', '例', '起', 
 export const EACH_WORDS: readonly string[] = ['以上每项', '以上各项', '以上各', '每个指标', '每项指标', '每一项', '各项指标', '各项', '每项', '每个', '每指标', '各指标', '各'];
 export const TOTAL_WORDS: readonly string[] = ['共计', '合计', '共', '小计', '总计'];
 
+/** Words that leave the rest of a ladder to the reader ("完成90%得9分，完成80%得8分，依次类推"): the steps not written cannot be read. */
+export const EXTRAPOLATION_WORDS: readonly string[] = ['依次类推', '以此类推', '依此类推', '依次递推', '类推'];
+
 /** A text that only refers elsewhere. */
 export const REFERENCE_WORDS: readonly string[] = [
   '详见', '见附件', '参见', '参照附件', '参考附件', '具体见', '按附件', '另行制定', '另行规定', '计分方法同上', '评分标准同上', '同上',
