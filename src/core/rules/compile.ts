@@ -210,6 +210,30 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     return { allowed, max: parts.reduce((a, p) => a + p.points, 0), pieces: [], quantities: 0, discretionary: false, kinds, steps: [], parts, lines, clauses: described };
   }
 
+  // "成活率在90%以上得15分，每下降…扣0.5分；保存率在90%以上得15分，每下降…扣0.5分" (30分): one part per measured
+  // quantity, each with its own steps, when their tops add up to the points and none alone reaches them.
+  const quantityHeads = active.filter((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && r.cond.quantity.name !== '' && r.outcome.kind === 'award' && r.outcome.amount.kind === 'points');
+  if (quantityHeads.length >= 2 && steps.length > 0 && new Set(quantityHeads.map((r) => (r.cond as BandCondition).quantity.name)).size === quantityHeads.length) {
+    const tops = quantityHeads.map((r) => amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B)[1]);
+    const sum = tops.reduce((a, t) => a + t, 0);
+    const first = quantityHeads[0];
+    const scoredBefore = scoring.some((c) => c.s !== undefined && first.s !== undefined && c.s < first.s && (c.kind === 'rule' || c.kind === 'step'));
+    if (Math.abs(sum - B) <= TOLERANCE && Math.max(...tops) < B - TOLERANCE && !scoredBefore) {
+      // Each clause belongs to the part whose head it follows.
+      const segments: Clause[][] = quantityHeads.map(() => []);
+      for (const c of scoring) {
+        let at = 0;
+        quantityHeads.forEach((h, i) => {
+          if (h.s !== undefined && c.s !== undefined && h.s <= c.s) at = i;
+        });
+        segments[at].push(c);
+      }
+      const compiled = segments.map((seg, i) => compileBlock(seg, tops[i], ctx));
+      const bad = compiled.find((c) => c.failure);
+      if (!bad) return addParts(compiled, segments.map((seg) => seg.map((c) => ctx.text.slice(c.s ?? 0, c.e ?? 0)).join('；')), lines, kinds, true);
+    }
+  }
+
   // One figure of full points per class of unit ("综合…院校…不低于40%为“合格”，得2分，师范、财经类院校…不低于10%为“合格”，
   // 得2分"): each class is a variant; the first scores, every variant's scores are allowed.
   const classBands = active.filter((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && r.cond.quantity.name !== '' && isTopAward(r.outcome, B));
@@ -804,13 +828,18 @@ function isPlainAwardList(all: readonly ClauseOf<'rule'>[]): boolean {
 }
 
 /** Parts scored on their own and added; the score function is the first part's that has one (the others at their least). */
-function addParts(compiled: readonly Compiled[], texts: readonly string[], lines: string[], kinds: Set<RuleKind>): Compiled {
+/**
+ * Parts that add up. A measured value scores one part; the others count their least score, or
+ * their full score (`othersFull`) when each part measures its own quantity and the value is one of them.
+ */
+function addParts(compiled: readonly Compiled[], texts: readonly string[], lines: string[], kinds: Set<RuleKind>, othersFull = false): Compiled {
   kinds.add('additive-parts');
   for (const c of compiled) for (const k of c.kinds) kinds.add(k);
   const parts = compiled.map((c, i) => ({ label: `第${i + 1}部分`, points: c.max, clause: texts[i], allowed: c.allowed }));
   lines.push(...compiled.map((c, i) => `第${i + 1}部分（最高 ${fmtNum(c.max)} 分）：${c.lines.join('；')}`));
   const scored = compiled.findIndex((c) => c.pieces.length > 0 && c.quantity);
-  const rest = compiled.reduce((acc, c, i) => (i === scored ? acc : acc + Math.min(...c.allowed.map(([lo]) => lo))), 0);
+  const rest = compiled.reduce((acc, c, i) => (i === scored ? acc : acc + (othersFull ? c.max : Math.min(...c.allowed.map(([lo]) => lo)))), 0);
+  if (othersFull && scored >= 0) lines.push(`按一个数值计分时，该数值为第${scored + 1}部分的${compiled[scored].quantity!.name}，其余部分按满分计`);
   const pieces = scored < 0 ? [] : compiled[scored].pieces.map((p) => ({ ...p, value: (x: number) => { const v = p.value(x); return v === null ? null : v + rest; } }));
   const out: Compiled = {
     allowed: compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]),
