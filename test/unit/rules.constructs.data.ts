@@ -232,6 +232,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'parts by measured quantity, each with its steps', text: '验收合格率在95%以上得10分，每下降1个百分点扣1分，扣完为止；按期完工率在90%以上得10分，每下降1个百分点扣2分，扣完为止。', points: 20, allowed: steps(20, 1), values: [[0.95, 20], [0.93, 18], [0.8, 10]] },
   { construct: 'zero 不记分 (Traditional 不記分)', text: '建立台賬的，記3分；未建立的，不記分。', points: 3, allowed: [0, 3] },
   { construct: 'full 得总分值', text: '改制率100%得总分值，少一个百分点扣1分，直至扣完为止。', points: 10, allowed: steps(10, 1), values: [[1, 10], [0.95, 5]] },
+  { construct: 'parts by sentence, each one award and its own steps', text: '按时报送年度计划的，计3分，否则不计分；按季度公开进展情况的计3分，每少一次扣1分。', points: 6, allowed: [0, 1, 2, 3, 4, 5, 6], values: [[0, 6], [2, 4]] },
+  { construct: 'first deduction in text order', text: '出现一个月未达标的扣2分，扣完为止；凡出现“空白月”的，每个月扣5分。', points: 10, values: [[1, 8], [3, 4]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },

@@ -234,6 +234,17 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     }
   }
 
+  // "…及时做好项目申报…计2分，否则不计分；…进行公示计2分，每少一次扣0.5分" (4分): sentences each with one award
+  // and its own steps, whose awards add up to the points while none alone reaches them, are parts.
+  const sentenceParts = partsBySentence(scoring.filter((c) => c !== heading && c.kind !== 'declare'), ctx.text);
+  if (sentenceParts && steps.length > 0) {
+    const tops = sentenceParts.map((seg) => seg.top);
+    if (Math.abs(tops.reduce((a, t) => a + t, 0) - B) <= TOLERANCE && Math.max(...tops) < B - TOLERANCE) {
+      const compiled = sentenceParts.map((seg) => compileBlock(seg.clauses, seg.top, ctx));
+      if (!compiled.some((c) => c.failure)) return addParts(compiled, sentenceParts.map((seg) => seg.clauses.map((c) => ctx.text.slice(c.s ?? 0, c.e ?? 0)).join('；')), lines, kinds, true);
+    }
+  }
+
   // One figure of full points per class of unit ("综合…院校…不低于40%为“合格”，得2分，师范、财经类院校…不低于10%为“合格”，
   // 得2分"): each class is a variant; the first scores, every variant's scores are allowed.
   const classBands = active.filter((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && r.cond.quantity.name !== '' && isTopAward(r.outcome, B));
@@ -289,6 +300,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     steps.push(step);
     active.splice(active.indexOf(r), 1);
   }
+  // In the order of the text: "the first deduction" a measured value counts is the first one written.
+  steps.sort((a, b) => (a.s ?? 0) - (b.s ?? 0));
 
   // ---- pieces of the score function
   const quantity = findQuantity(active, steps, bases, B);
@@ -828,6 +841,31 @@ function isPlainAwardList(all: readonly ClauseOf<'rule'>[]): boolean {
 }
 
 /** Parts scored on their own and added; the score function is the first part's that has one (the others at their least). */
+/** A full stop or semicolon between two clauses of the text. */
+const SENTENCE_END = /[。；;]/;
+
+/**
+ * The clauses cut into sentences (at 。 and ；), when there are two or more and each holds exactly
+ * one award of points (its top) and nothing before the first: else undefined.
+ */
+function partsBySentence(scoring: readonly Clause[], text: string): Array<{ clauses: Clause[]; top: number }> | undefined {
+  const ordered = scoring.filter((c) => c.s !== undefined && c.e !== undefined).sort((a, b) => a.s! - b.s!);
+  if (ordered.length !== scoring.length || ordered.length < 2) return undefined;
+  const sentences: Clause[][] = [[ordered[0]]];
+  for (let i = 1; i < ordered.length; i++) {
+    if (SENTENCE_END.test(text.slice(ordered[i - 1].e!, ordered[i].s!))) sentences.push([]);
+    sentences[sentences.length - 1].push(ordered[i]);
+  }
+  if (sentences.length < 2) return undefined;
+  const out: Array<{ clauses: Clause[]; top: number }> = [];
+  for (const clauses of sentences) {
+    const awards = clauses.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.amount.kind === 'points' && c.outcome.amount.hi > 0 && c.cond.kind !== 'otherwise');
+    if (awards.length !== 1 || awards[0] !== clauses.find((c) => c.kind === 'rule' || c.kind === 'step')) return undefined;
+    out.push({ clauses, top: amountRange((awards[0].outcome as Extract<Outcome, { kind: 'award' }>).amount, 0)[1] });
+  }
+  return out;
+}
+
 /**
  * Parts that add up. A measured value scores one part; the others count their least score, or
  * their full score (`othersFull`) when each part measures its own quantity and the value is one of them.
