@@ -14,7 +14,7 @@ const all = () => true;
 const upTo = (minor: number) => (_set: string, v: string) => Number(v.split('.')[1]) <= minor;
 
 function finding(sheet: string, cell: string, severity: Finding['severity'], message: string, code: Finding['code'] = 'score.not-allowed'): Finding {
-  return { sheet, cell, cells: [cell], code, severity, message, expected: null, actual: null, rule: '' };
+  return { sheet, cell, cells: [cell], code, severity, message, messageEn: message, expected: null, actual: null, rule: '' };
 }
 
 function workbook() {

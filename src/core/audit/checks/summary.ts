@@ -3,7 +3,9 @@ import { gradeOf, GradeScheme } from '../../rules/grade';
 import { SheetModel } from '../../sheet/model';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { rounded } from '../format';
+import { close, RATE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
 interface SummaryItem {
@@ -74,14 +76,14 @@ export const summaryChecks: TableCheck = (ctx, table) => {
   const checkRate = (it: SummaryItem) => {
     if (!it.rate || !it.weight || !it.score || it.weight.value === 0) return;
     const expected = it.score.value / it.weight.value;
-    if (!close(it.rate.value, expected, Math.max(it.rate.tol, 0.0001))) {
+    if (!close(it.rate.value, expected, Math.max(it.rate.tol, RATE_TOLERANCE))) {
       out.push(
         findingIn(table, {
           row: it.rate.row,
           col: it.rate.col,
           code: 'summary.rate',
-          message: `“${it.label}”得分率应为 得分 ${fmt(it.score.value)} ÷ 分值 ${fmt(it.weight.value)} = ${fmtPct(expected)}，表中为 ${fmtPct(it.rate.value)}`,
-          expected: Number(expected.toFixed(6)),
+          params: { label: it.label, score: it.score.value, weight: it.weight.value, expected, value: it.rate.value },
+          expected: rounded(expected, 6),
           actual: it.rate.value,
           display: 'percent',
           rule: '得分率 = 得分 / 分值',
@@ -107,8 +109,8 @@ export const summaryChecks: TableCheck = (ctx, table) => {
             row: cell.row,
             col: cell.col,
             code: 'summary.total',
-            message: `合计${field === 'weight' ? '分值' : '得分'}应为各项之和 ${fmt(sum)}，表中为 ${fmt(cell.value)}`,
-            expected: Number(sum.toFixed(4)),
+            params: { field, sum, value: cell.value },
+            expected: rounded(sum),
             actual: cell.value,
             rule: `合计 = Σ 各项${field === 'weight' ? '分值' : '得分'}`,
           }),
@@ -125,7 +127,7 @@ export const summaryChecks: TableCheck = (ctx, table) => {
           row: grade.row,
           col: grade.col,
           code: 'summary.grade',
-          message: `总分 ${fmt(total.score.value)} 按${scheme === 'five' ? '五级' : '财预〔2020〕10号'}等级标准应为“${expected}”，表中为“${grade.text}”`,
+          params: { total: total.score.value, scheme: scheme === 'five' ? '五级等级标准' : '财预〔2020〕10号等级标准', expected, grade: grade.text },
           expected,
           actual: grade.text,
           rule: scheme === 'five' ? '≥90 优，80–90 良，70–80 中，60–70 低，<60 差' : '≥90 优，80–90 良，60–80 中，<60 差',
