@@ -41,6 +41,7 @@ const zhField = { weight: '权重/分值', score: '得分' } as const;
 const enField = { weight: 'weight', score: 'score' } as const;
 type Field = keyof typeof zhField;
 const signed = (n: number): string => (n > 0 ? `+${fmt(n)}` : fmt(n));
+const figure = (n: number, percent: boolean): string => (percent ? fmtPct(n) : fmt(n));
 const rates = (rs: Array<number | null>, none: string): string => rs.map((r) => (r === null ? none : fmtPct(r))).join(', ');
 
 /** A row whose wrong score explains a total, with the score it would have if corrected. */
@@ -146,12 +147,12 @@ export const FINDING_CATALOGUE = {
     zh: (p) => `评分理由写明“${p.clause}”（扣 ${fmt(p.stated)} 分），按权重 ${fmt(p.weight)} 应得 ${fmt(p.weight - p.stated)} 分，实际得分 ${fmt(p.score)}（扣 ${fmt(p.weight - p.score)} 分）`,
     en: (p) => `The reason says "${p.clause}" (${fmt(p.stated)} points off), so ${fmt(p.weight - p.stated)} of ${fmt(p.weight)}; the score is ${fmt(p.score)} (${fmt(p.weight - p.score)} off)`,
   }),
-  'arithmetic.result': entry<{ formula: string; computed: number; written: number }>({
+  'arithmetic.result': entry<{ formula: string; computed: number; written: number; percent: boolean }>({
     severity: 'error',
     name: '文字中的算式结果错误',
     nameEn: 'A computation written in the text is wrong',
-    zh: (p) => `算式 ${p.formula} 的结果为 ${fmt(p.computed)}，文中写作 ${fmt(p.written)}`,
-    en: (p) => `${p.formula} is ${fmt(p.computed)}, written as ${fmt(p.written)}`,
+    zh: (p) => `算式 ${p.formula} 的结果为 ${figure(p.computed, p.percent)}，文中写作 ${figure(p.written, p.percent)}`,
+    en: (p) => `${p.formula} is ${figure(p.computed, p.percent)}, written as ${figure(p.written, p.percent)}`,
   }),
   'arithmetic.score': entry<{ formula: string; written: number; score: number; deduction: boolean }>({
     severity: 'error',

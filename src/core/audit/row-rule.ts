@@ -1,8 +1,9 @@
 import { formatAllowed, isScoreAllowed } from '../rules';
 import { Interval, ParsedRule, Rule } from '../rules/types';
+import { WrittenComputation, writtenComputations } from './arithmetic';
 import { FindingCode, MessageParams, messagesOf } from './catalogue';
 import { fmt, rounded } from './format';
-import { quotedRate, statedScore } from './reason';
+import { quotedRate, StatedScore, statedScore } from './reason';
 import { ABOVE_WEIGHT_SLACK, close, FLOAT_NOISE, halfUnit, SCORE_TOLERANCE } from './tolerance';
 
 /**
@@ -12,7 +13,7 @@ import { ABOVE_WEIGHT_SLACK, close, FLOAT_NOISE, halfUnit, SCORE_TOLERANCE } fro
 export interface RowProblem<C extends FindingCode = FindingCode> {
   code: C;
   /** Which cell the problem is about. */
-  on: 'score' | 'criteria' | 'reason';
+  on: 'score' | 'criteria' | 'reason' | 'explanation';
   /** The figures of the message (the catalogue's templates make the words). */
   params: MessageParams<C>;
   /** The Chinese message, as PERF.CHECK shows it. */
@@ -21,6 +22,8 @@ export interface RowProblem<C extends FindingCode = FindingCode> {
   actual: number | string | null;
   /** The clause or arithmetic it rests on. */
   rule: string;
+  /** How hosts show expected and actual ('percent' for fractions). */
+  display?: 'percent';
   /**
    * For a score the rule does not allow: the allowed scores nearest to it (below and above), what
    * the score would be once corrected. A total that is off only by these is a consequence.
@@ -72,6 +75,75 @@ function nearestAllowed(allowed: Interval[], score: number): number[] {
   return [below, above].filter((v): v is number => v !== undefined);
 }
 
+/** The deduction a reason states, in points; undefined when it names a part the rule does not list. */
+function statedDeduction(stated: StatedScore, weight: number, rule: ParsedRule): number | undefined {
+  switch (stated.kind) {
+    case 'deduction':
+      return stated.points;
+    case 'fraction':
+      return weight * stated.share;
+    case 'part-share': {
+      const part = rule.parts?.[stated.part - 1];
+      return part ? part.points * stated.share : undefined;
+    }
+    case 'score':
+      return weight - stated.points;
+    case 'none':
+      return 0;
+    case 'all':
+      return weight;
+  }
+}
+
+/** Each written computation of a text whose result is not what its formula gives (within the result's shown precision). */
+export function wrongResults(list: readonly WrittenComputation[], on: RowProblem['on']): RowProblem[] {
+  return list
+    .filter((c) => !close(c.computed, c.written, c.tolerance))
+    .map((c) =>
+      problem({
+        code: 'arithmetic.result',
+        on,
+        params: { formula: c.formula, computed: c.computed, written: c.written, percent: c.unit === 'percent' },
+        expected: rounded(c.computed, 6),
+        actual: c.written,
+        rule: `${c.formula} = ${fmt(c.computed)}`,
+        ...(c.unit === 'percent' ? { display: 'percent' as const } : {}),
+      }),
+    );
+}
+
+/**
+ * Computations written in the criteria or the reason: each result against its formula, and the
+ * reason's last result in points against the score (or the deduction: weight − score).
+ */
+function arithmeticProblems(input: RowInput): RowProblem[] {
+  const out = wrongResults(writtenComputations(input.rule.text, input.weight), 'criteria');
+  const reasonList = input.reason ? writtenComputations(input.reason, input.weight) : [];
+  out.push(...wrongResults(reasonList, 'reason'));
+  const last = [...reasonList].reverse().find((c) => c.unit === 'points');
+  const score = input.group?.score ?? input.score;
+  if (!last || score === undefined || !close(last.computed, last.written, last.tolerance)) return out;
+  const weight = input.group?.weight ?? input.weight;
+  const tol = Math.max(SCORE_TOLERANCE, last.tolerance);
+  const asScore = close(last.written, score, tol);
+  const asDeduction = close(last.written, weight - score, tol);
+  const fits = last.meaning === 'score' ? asScore : last.meaning === 'deduction' ? asDeduction : asScore || asDeduction;
+  if (!fits) {
+    const deduction = last.meaning === 'deduction';
+    out.push(
+      problem({
+        code: 'arithmetic.score',
+        on: 'score',
+        params: { formula: `${last.formula} = ${fmt(last.written)}`, written: last.written, score, deduction },
+        expected: rounded(deduction ? weight - last.written : last.written),
+        actual: score,
+        rule: `${last.formula} = ${fmt(last.written)}分`,
+      }),
+    );
+  }
+  return out;
+}
+
 function problem<C extends FindingCode>(p: Omit<RowProblem<C>, 'message'>): RowProblem<C> {
   return { ...p, message: messagesOf(p.code, p.params).zh };
 }
@@ -83,7 +155,7 @@ export function rowProblems(input: RowInput): RowProblem[] {
   const out: RowProblem[] = [];
   if (!rule.parsed) {
     out.push(problem({ code: 'rule.not-understood', on: 'criteria', params: { reason: rule.reason, ...(name ? { name } : {}) }, expected: null, actual: null, rule: clip(rule.text, 60) }));
-    return out;
+    return [...out, ...arithmeticProblems(input)];
   }
   const partsSum = rule.parts?.reduce((a, p) => a + p.points, 0);
   if (rule.parts && rule.parts.length > 1 && partsSum !== undefined && !close(partsSum, weight)) {
@@ -100,7 +172,7 @@ export function rowProblems(input: RowInput): RowProblem[] {
   } else if (!close(rule.maxPoints, weight) && rule.maxPoints > 0) {
     out.push(problem({ code: 'rule.max-mismatch', on: 'criteria', params: { name, max: rule.maxPoints, weight }, expected: weight, actual: rule.maxPoints, rule: clip(rule.text, 60) }));
   }
-  if (score === undefined) return out;
+  if (score === undefined) return [...out, ...arithmeticProblems(input)];
   // Out-of-range scores are their own findings (score.above-weight, score.negative).
   const inRange = score >= -FLOAT_NOISE && score <= weight + ABOVE_WEIGHT_SLACK;
   const step = rule.step && !rule.discretionary && rule.step.deduct > 0 ? rule.step : undefined;
@@ -125,12 +197,13 @@ export function rowProblems(input: RowInput): RowProblem[] {
     out.push(allOrNothing(rule) ? problem({ code: 'score.partial-under-binary', ...rest }) : problem({ code: 'score.not-allowed', ...rest }));
   }
   const reason = input.reason?.trim() ?? '';
+  out.push(...arithmeticProblems(input));
   if (reason === '') return out;
   const stated = statedScore(reason);
-  if (stated) {
-    const w = input.group?.weight ?? weight;
-    const s = input.group?.score ?? score;
-    const expectedDeduction = stated.kind === 'deduction' ? stated.points : stated.kind === 'fraction' ? w * stated.share : stated.kind === 'score' ? w - stated.points : stated.kind === 'none' ? 0 : w;
+  const w = input.group?.weight ?? weight;
+  const s = input.group?.score ?? score;
+  const expectedDeduction = stated && statedDeduction(stated, w, rule);
+  if (stated && expectedDeduction !== undefined) {
     if (!close(expectedDeduction, w - s)) {
       out.push(
         problem({

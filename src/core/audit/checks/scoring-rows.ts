@@ -6,7 +6,8 @@ import { readNumber } from '../../values/cell';
 import { FlaggedScore, RowCheck } from '../context';
 import { a1 } from '../../sheet/address';
 import { findingIn } from '../finding';
-import { rowProblems } from '../row-rule';
+import { writtenComputations } from '../arithmetic';
+import { rowProblems, wrongResults } from '../row-rule';
 import { Finding } from '../types';
 
 /** The rule of an indicator row, read once per (text, weight) by the rule engine's cache. */
@@ -74,9 +75,14 @@ export const scoringRowChecks: RowCheck = (ctx, table) => {
         if (shared.length > 1) group = { weight: shared.reduce((a, i) => a + (i.weight ?? 0), 0), score: shared.reduce((a, i) => a + (i.score ?? 0), 0) };
       }
     }
-    const problems = rowProblems({ rule, weight: ind.weight, ...(ind.score !== undefined ? { score: ind.score } : {}), ...(reason !== undefined ? { reason } : {}), ...(group ? { group } : {}), name });
+    const explanation = table.columns.explanation !== undefined ? sheet.text(ind.row, table.columns.explanation) : '';
+    const problems = [
+      ...(explanation.includes('=') && ind.weight !== undefined ? wrongResults(writtenComputations(explanation, ind.weight), 'explanation') : []),
+      ...rowProblems({ rule, weight: ind.weight, ...(ind.score !== undefined ? { score: ind.score } : {}), ...(reason !== undefined ? { reason } : {}), ...(group ? { group } : {}), name }),
+    ];
     for (const p of problems) {
-      const col = p.on === 'criteria' ? criteriaCol : scoreCol;
+      const col = p.on === 'criteria' ? criteriaCol : p.on === 'reason' && reasonCol !== undefined ? reasonCol : p.on === 'explanation' ? table.columns.explanation! : scoreCol;
+      const row = p.on === 'reason' && reasonRow !== undefined ? reasonRow : p.on === 'explanation' ? sheet.masterOf(ind.row, col).row : ind.row;
       const also: Array<[number, number]> = [];
       if (p.code === 'rule.parts-sum' || p.code === 'rule.max-mismatch') also.push([ind.row, weightCol]);
       if (p.on === 'score' && p.code !== 'reason.deduction-mismatch' && p.code !== 'score.rate-contradiction') also.push([ind.row, criteriaCol]);
@@ -84,7 +90,8 @@ export const scoringRowChecks: RowCheck = (ctx, table) => {
         also.push([reasonRow, reasonCol]);
         for (const g of shared) if (g !== ind) also.push([g.row, scoreCol]);
       }
-      out.push(findingIn(table, { row: ind.row, col, code: p.code, params: p.params, expected: p.expected, actual: p.actual, rule: p.rule, also }));
+      if (p.code === 'arithmetic.score' && reasonRow !== undefined && reasonCol !== undefined) also.push([reasonRow, reasonCol]);
+      out.push(findingIn(table, { row, col, code: p.code, params: p.params, expected: p.expected, actual: p.actual, rule: p.rule, also, ...(p.display ? { display: p.display } : {}) }));
       if (p.corrected && p.corrected.length > 0 && ind.score !== undefined) flagged.push([ind, { cell: a1(ind.row, scoreCol), name, score: ind.score, corrected: p.corrected }]);
     }
   }
