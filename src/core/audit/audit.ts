@@ -10,7 +10,7 @@ import { proseTotalChecks } from './checks/prose-totals';
 import { satisfactionChecks } from './checks/satisfaction';
 import { scoringRowChecks } from './checks/scoring-rows';
 import { selfEvalChecks } from './checks/selfeval';
-import { summaryChecks } from './checks/summary';
+import { gradeChecks, summaryChecks } from './checks/summary';
 import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
 import { CAUSE_PRECEDENCE, FINDING_CATALOGUE } from './catalogue';
 import { AuditContext, FlaggedScore, RowCheck, TableCheck } from './context';
@@ -30,6 +30,7 @@ const ROW_CHECKS: RowCheck[] = [scoringRowChecks, scoreBounds];
 const TABLE_CHECKS: TableCheck[] = [
   ...tableTotalChecks,
   summaryChecks,
+  gradeChecks,
   completionChecks,
   satisfactionChecks,
   moneyChecks,

@@ -3,7 +3,6 @@
  * against its tables: the stated total must be the total of the summary table, and the stated
  * grade must be the grade of that total. Only workbooks read from a report (a .docx) have prose.
  */
-import { gradeOf } from '../../rules/grade';
 import { a1 } from '../../sheet/address';
 import { SheetModel } from '../../sheet/model';
 import { FindingCode, MessageParams } from '../catalogue';
@@ -12,7 +11,7 @@ import { finding } from '../finding';
 import { close, halfUnit, SCORE_TOLERANCE } from '../tolerance';
 import { summarise } from '../summary';
 import { Finding } from '../types';
-import { schemeFor } from './summary';
+import { gradeUnder, sameGrade, schemeOf } from '../grades';
 
 interface Statement {
   row: number;
@@ -74,8 +73,8 @@ export function proseTotalChecks(ctx: AuditContext): Finding[] {
     if (s.grade) {
       const total = tables.totalScore ?? s.total?.value;
       if (total === undefined) continue;
-      const expected = gradeOf(total, schemeFor(prose, s.grade));
-      if (expected !== null && expected !== s.grade) {
+      const expected = gradeUnder(total, schemeOf(prose, s.grade));
+      if (expected !== null && !sameGrade(s.grade, expected)) {
         const params = { paragraph: s.row, grade: s.grade, expected, total, fromTables: tables.totalScore !== undefined };
         out.push(proseFinding(prose, s.row, 'prose.grade-mismatch', params, expected, s.grade, s.sentence));
       }
