@@ -65,6 +65,11 @@ export function writtenComputations(text: string, points: number): WrittenComput
     const end = parsed?.end ?? fraction?.end;
     if (end === undefined || !isOp(ts[end], '=')) continue;
     const computed = parsed ? evaluate(parsed.expr, points, undefined) : fraction!.value;
+    // A formula over measured values ("(本年度预算数-上年度)÷上年度=…"): its numbers may follow the "=".
+    if (computed === null || !Number.isFinite(computed)) {
+      i = end;
+      continue;
+    }
     // Each "= …" of a chain is checked against the formula's value; the last figure is its result.
     let j = end;
     let result: ReturnType<typeof resultAt>;
@@ -78,7 +83,7 @@ export function writtenComputations(text: string, points: number): WrittenComput
       j += 2;
       break;
     }
-    if (computed === null || !Number.isFinite(computed) || !result) {
+    if (!result) {
       i = Math.max(i, j - 1);
       continue;
     }

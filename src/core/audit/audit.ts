@@ -11,6 +11,7 @@ import { satisfactionChecks } from './checks/satisfaction';
 import { scoringRowChecks } from './checks/scoring-rows';
 import { selfEvalChecks } from './checks/selfeval';
 import { gradeChecks, summaryChecks } from './checks/summary';
+import { summaryDetailChecks } from './checks/summary-detail';
 import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
 import { CAUSE_PRECEDENCE, FINDING_CATALOGUE } from './catalogue';
 import { AuditContext, FlaggedScore, RowCheck, TableCheck } from './context';
@@ -89,6 +90,7 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
   }
   for (const table of tables) for (const check of TABLE_CHECKS) for (const f of check(ctx, table)) findings.push(f);
   for (const f of crossTableChecks(ctx)) findings.push(f);
+  for (const f of summaryDetailChecks(ctx)) findings.push(f);
   for (const f of proseTotalChecks(ctx)) findings.push(f);
   const sheetIndex = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   // Parse each address once, not once per comparison.

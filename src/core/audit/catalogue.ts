@@ -445,10 +445,11 @@ export const CAUSE_PRECEDENCE: readonly FindingCode[] = [
   // A formula shows why a total is off; the table's own total row next; then the other views of it.
   'formula.sum-omits',
   'formula.sum-double',
+  // A summary's own check names it better than the generic total row check.
+  'summary.total',
   'total.sum-mismatch',
   'total.sections-mismatch',
   'section.weights-vs-total',
-  'summary.total',
   'group.sum-mismatch',
   'money.column-total',
   'selfeval.budget-total',

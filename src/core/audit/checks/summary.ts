@@ -8,14 +8,14 @@ import { rounded } from '../format';
 import { close, RATE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
-interface SummaryItem {
+export interface SummaryItem {
   label: string;
   weight?: { value: number; row: number; col: number };
   score?: { value: number; row: number; col: number };
   rate?: { value: number; tol: number; row: number; col: number };
 }
 
-function items(sheet: SheetModel, t: DetectedTable): { rows: SummaryItem[]; total?: SummaryItem; grade?: { text: string; row: number; col: number } } {
+export function summaryItems(sheet: SheetModel, t: DetectedTable): { rows: SummaryItem[]; total?: SummaryItem; grade?: { text: string; row: number; col: number } } {
   const at = (row: number, col: number | undefined) => {
     const f = figureAt(sheet, row, col);
     return f && col !== undefined ? { value: f.value, tol: f.tol, row, col } : undefined;
@@ -106,7 +106,7 @@ export const gradeChecks: TableCheck = (ctx, table) => {
 export const summaryChecks: TableCheck = (ctx, table) => {
   if (table.kind !== 'summary') return [];
   const sheet = ctx.sheetOf(table);
-  const { rows, total, grade } = items(sheet, table);
+  const { rows, total, grade } = summaryItems(sheet, table);
   const out: Finding[] = [];
   const checkRate = (it: SummaryItem) => {
     if (!it.rate || !it.weight || !it.score || it.weight.value === 0) return;
