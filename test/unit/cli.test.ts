@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkName } from '../../src/core/audit/catalogue';
 import { main } from '../../src/cli/main';
 import { FAULT_CASES } from '../fixtures/faults';
 
@@ -104,6 +105,15 @@ describe('score-audit audit', () => {
     expect(j.summary.errors).toBeGreaterThan(0);
     expect(j.findings.some((f: { code: string; cell: string }) => f.code === 'score.not-allowed' && f.cell === 'F3')).toBe(true);
     expect((await run('audit', file, '--fail-on', 'error')).code).toBe(1);
+  });
+
+  it('prints the check by its Chinese name from the catalogue; only the JSON carries the code', async () => {
+    const human = await run('audit', file);
+    const line = human.out.split('\n').find((l) => l.trim().startsWith('F3'))!;
+    expect(line).toContain(`${checkName('score.not-allowed')}：`);
+    expect(human.out).not.toMatch(/score\.not-allowed|\[[a-z]+\.[a-z-]+\]/);
+    const json = JSON.parse((await run('audit', file, '--json')).out);
+    expect(json.findings.find((f: { cell: string }) => f.cell === 'F3').code).toBe('score.not-allowed');
   });
 
   it('writes an annotated copy, never over its input, and leaves the input untouched', async () => {

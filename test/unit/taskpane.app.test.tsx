@@ -9,6 +9,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { auditWorkbook } from '../../src/core/audit/audit';
+import { checkName } from '../../src/core/audit/catalogue';
 import type { Finding } from '../../src/core/audit/types';
 import type { DetectedTable } from '../../src/core/layout/types';
 import { sheetFromGrid, type WorkbookModel } from '../../src/core/sheet/model';
@@ -266,6 +267,14 @@ describe('the pane in Excel', () => {
     await act(async () => root.render(<App host={fakeExcelHost()} locale="en" />));
     expect(document.querySelector('h1')?.textContent).toBe('Score audit');
     expect(byTestId('scan-sheet')[0].textContent).toBe('Scan sheet');
+    // Findings in English too: the catalogue's English name and message, the code only as data.
+    await click(byTestId('scan-sheet')[0]);
+    await settle();
+    const f = auditWorkbook(model()).findings.find((x) => x.cell === 'F2' && x.code === 'score.not-allowed')!;
+    const item = byTestId('finding-item').find((e) => e.dataset.cell === 'F2' && e.dataset.code === 'score.not-allowed')!;
+    expect(item.textContent).toContain(checkName('score.not-allowed', 'en'));
+    expect(item.textContent).toContain(f.messageEn);
+    expect(item.textContent).not.toContain(f.message);
   });
 });
 
