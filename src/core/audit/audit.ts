@@ -15,6 +15,7 @@ import { summaryDetailChecks } from './checks/summary-detail';
 import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
 import { CAUSE_PRECEDENCE, FINDING_CATALOGUE } from './catalogue';
 import { AuditContext, FlaggedScore, RowCheck, TableCheck } from './context';
+import { AuditCoverage, coverageOf } from './coverage';
 import { AuditSummary, Finding } from './types';
 import { summarise } from './summary';
 
@@ -22,6 +23,8 @@ export interface AuditResult {
   tables: DetectedTable[];
   findings: Finding[];
   summary: AuditSummary;
+  /** Per table, which checks ran and which could not and why; scoring-like content no table was found for. */
+  coverage: AuditCoverage;
 }
 
 /** Checks of each row's own score; they run first, so that totals know which scores are wrong. */
@@ -97,5 +100,5 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
   const keyed = mergeSameCause(findings).map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
   const ordered = keyed.map((k) => k.f);
-  return { tables, findings: ordered, summary: summarise(ctx, ordered) };
+  return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: coverageOf(workbook, tables) };
 }

@@ -151,7 +151,6 @@ function weightFit(cells: Sample[], scoreAt: (row: number) => number | undefined
  */
 export function inferRoles(sheet: SheetModel, firstBodyRow: number, left: number, right: number, undecided: UndecidedColumn[], known: ColumnMap): ColumnInference[] {
   const rows = sampleRows(sheet, firstBodyRow, left, right);
-  if (rows.length === 0) return [];
   const columns: ColumnMap = { ...known };
   const out: ColumnInference[] = [];
   const weightAt = (row: number): number | undefined => (columns.weight !== undefined ? numberAt(sheet, row, columns.weight) : undefined);

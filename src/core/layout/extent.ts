@@ -120,6 +120,8 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     if (total) {
       totals.push({ row, label: total.label, scope: total.scope });
       bottom = row;
+      // "总分 100" right under the header states the table's total first: the rows follow it.
+      if (total.scope === 'total' && dataRows.length === 0) continue;
       if (total.scope === 'total') {
         for (let t = row + 1; t <= sheet.rowCount && isTrailerLabel(firstText(sheet, t, left, right)); t++) {
           trailerRows.push(t);

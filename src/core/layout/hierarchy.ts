@@ -1,6 +1,7 @@
 import { SheetModel } from '../sheet/model';
 import { numberAt } from '../values/cell';
 import { GroupNode, IndicatorRow } from './types';
+import { parseRule } from '../rules/parse';
 import { parseGroupName } from './vocabulary';
 
 /**
@@ -81,13 +82,32 @@ function writtenWeight(sheet: SheetModel, row: number, leafCol: number | undefin
     if (w !== undefined) return w;
   }
   if (criteriaCol !== undefined) {
-    const m = POINTS_IN_TEXT.exec(sheet.text(row, criteriaCol).replace(/\s+/g, ''));
+    const text = sheet.text(row, criteriaCol);
+    const m = POINTS_IN_TEXT.exec(text.replace(/\s+/g, ''));
     if (m) return Number(m[1]);
+    // "完成100%的得20分，每减少1个百分点扣1分": the most the rule text gives.
+    const rule = text.trim() === '' ? undefined : parseRule(text, 0);
+    if (rule?.parsed && rule.maxPoints > 0) return rule.maxPoints;
   }
   return undefined;
 }
 
-export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols: number[], weightCol?: number, scoreCol?: number, criteriaCol?: number): Hierarchy {
+export interface HierarchyColumns {
+  levels: number[];
+  weight?: number;
+  score?: number;
+  criteria?: number;
+  /** A 序号 column: rows numbered 一、二、 among rows numbered 1, 2 are group rows. */
+  serial?: number;
+}
+
+const CN_SERIAL = /^[一二三四五六七八九十]{1,3}[、.．]?$/;
+
+export function buildHierarchy(sheet: SheetModel, dataRows: number[], cols: HierarchyColumns): Hierarchy {
+  const { levels: levelCols, weight: weightCol, score: scoreCol, criteria: criteriaCol, serial } = cols;
+  // Normalised text: "１" pasted from Word is 1.
+  const numberedGroups = serial !== undefined && dataRows.some((r) => /^\d+$/.test(sheet.norm(r, serial)));
+  const serialGroup = (row: number): boolean => numberedGroups && CN_SERIAL.test(sheet.norm(row, serial!));
   const levels = levelNames(sheet, dataRows, levelCols);
   const K = levelCols.length;
   const n = dataRows.length;
@@ -103,7 +123,7 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], levelCols:
     const score = scoreCol ? numberAt(sheet, row, scoreCol) : undefined;
     if (weight === undefined && score === undefined) continue;
     const depth = levels.depth[i];
-    const isGroupRow = depth < K - 1 && i + 1 < n && levels.depth[i + 1] > depth && samePrefix(levels, i, i + 1, depth);
+    const isGroupRow = serialGroup(row) || (depth < K - 1 && i + 1 < n && levels.depth[i + 1] > depth && samePrefix(levels, i, i + 1, depth));
     if (isGroupRow) {
       groupRowValues.set(row, { weight, score });
       continue;
