@@ -14,7 +14,8 @@ function sectionKey(name: string): string {
   return name
     .replace(/\s+/g, '')
     .replace(/^[（(]?[一二三四五六七八九十]+[)）、.．]?|^[（(]?\d+[)）、.．]|^[A-Za-z]\d*[、.．]?/, '')
-    .replace(/[（(][^)）]*[)）]$/, '')
+    // No parenthesis inside the last one: each ( is scanned to the next parenthesis only (linear).
+    .replace(/[（(][^（()）]*[)）]$/, '')
     .replace(/指标$/, '');
 }
 

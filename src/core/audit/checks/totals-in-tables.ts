@@ -262,7 +262,8 @@ const sectionsAgainstNote: TableCheck = (ctx, table) => {
 
 /** A section name of a note matches a section of the table: 满意度指标 ~ 服务对象满意度指标. */
 function sameSection(a: string, b: string): boolean {
-  const strip = (s: string) => s.replace(/\s+/g, '').replace(/[一二三四五六七八九十]+[、.．]|[（(].*?[）)]/g, '').replace(/指标$/, '');
+  // A numeral run is tried from its first numeral only, a parenthesis up to the next one: linear scans.
+  const strip = (s: string) => s.replace(/\s+/g, '').replace(/(?<![一二三四五六七八九十])[一二三四五六七八九十]+[、.．]|[（(][^（()）]*[）)]/g, '').replace(/指标$/, '');
   const x = strip(a);
   const y = strip(b);
   return x.length >= 2 && y.length >= 2 && (x.includes(y) || y.includes(x));
