@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkName } from '../../src/core/audit/catalogue';
 import { main } from '../../src/cli/main';
+import { DEPTH_CASES } from '../fixtures/depth-faults';
 import { FAULT_CASES } from '../fixtures/faults';
 
 const dir = mkdtempSync(join(tmpdir(), 'score-audit-cli-'));
@@ -159,6 +160,17 @@ describe('score-audit audit', () => {
     const r = await run('audit', file);
     expect(r.out).toMatch(/\[评分表\]/);
     expect(r.out).toMatch(/F3\s+错误/);
+  });
+});
+
+describe('score-audit audit: the depth checks', () => {
+  it.each(DEPTH_CASES.map((c) => [c.name, c] as const))('%s: --json gives the code, the printed line the Chinese name', async (_n, c) => {
+    const file = join(dir, `depth-${c.name}.xlsx`);
+    await c.build(true).xlsx.writeFile(file);
+    const json = JSON.parse((await run('audit', file, '--json')).out);
+    expect(json.findings.some((f: { sheet: string; cell: string; code: string }) => f.sheet === c.expect.sheet && f.cell === c.expect.cell && f.code === c.expect.code)).toBe(true);
+    const lines = (await run('audit', file)).out.split('\n');
+    expect(lines.some((l) => l.trim().startsWith(c.expect.cell) && l.includes(`${checkName(c.expect.code)}：`))).toBe(true);
   });
 });
 
