@@ -262,8 +262,12 @@ const sectionsAgainstNote: TableCheck = (ctx, table) => {
 
 /** A section name of a note matches a section of the table: 满意度指标 ~ 服务对象满意度指标. */
 function sameSection(a: string, b: string): boolean {
-  // A numeral run is tried from its first numeral only, a parenthesis up to the next one: linear scans.
-  const strip = (s: string) => s.replace(/\s+/g, '').replace(/(?<![一二三四五六七八九十])[一二三四五六七八九十]+[、.．]|[（(][^（()）]*[）)]/g, '').replace(/指标$/, '');
+  // Linear scans: a numeral run is consumed whole (kept unless 、 or . follows), a parenthesis up to the next one.
+  const strip = (s: string) =>
+    s
+      .replace(/\s+/g, '')
+      .replace(/[一二三四五六七八九十]+[、.．]?|[（(][^（()）]*[）)]/g, (m) => (/^[（(]|[、.．]$/.test(m) ? '' : m))
+      .replace(/指标$/, '');
   const x = strip(a);
   const y = strip(b);
   return x.length >= 2 && y.length >= 2 && (x.includes(y) || y.includes(x));
