@@ -1,6 +1,7 @@
 import { continuationText } from '../core/layout/continuation';
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
+import { checkName } from '../core/audit/catalogue';
 import { detectWorkbook } from '../core/layout/detect';
 import { Finding } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
@@ -112,9 +113,9 @@ function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, ou
     const continued = continuationText(t);
     if (continued) out(`    ${continued}`);
     if (cov) for (const line of coverageLines(cov)) out(`    ${line}`);
-    for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
+    for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${checkName(f.code)}：${f.message}`);
   }
   for (const n of result.coverage.notices) out(`  ${n.message}`);
   const loose = result.findings.filter((f) => !f.table);
-  for (const f of loose) out(`  ${f.sheet}!${f.cell} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
+  for (const f of loose) out(`  ${f.sheet}!${f.cell} ${SEVERITY_ZH[f.severity]}  ${checkName(f.code)}：${f.message}`);
 }
