@@ -234,6 +234,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'full 得总分值', text: '改制率100%得总分值，少一个百分点扣1分，直至扣完为止。', points: 10, allowed: steps(10, 1), values: [[1, 10], [0.95, 5]] },
   { construct: 'parts by sentence, each one award and its own steps', text: '按时报送年度计划的，计3分，否则不计分；按季度公开进展情况的计3分，每少一次扣1分。', points: 6, allowed: [0, 1, 2, 3, 4, 5, 6], values: [[0, 6], [2, 4]] },
   { construct: 'first deduction in text order', text: '出现一个月未达标的扣2分，扣完为止；凡出现“空白月”的，每个月扣5分。', points: 10, values: [[1, 8], [3, 4]] },
+  { construct: 'steps inside a band below a count', text: '全年召开专题会议少于4次的，每少1次扣1分。', points: 5, allowed: [1, 2, 3, 4, 5], values: [[4, 5], [6, 5], [3, 4], [0, 1]] },
+  { construct: 'steps inside a band below a rate, full above it', text: '覆盖率低于90%的，每降低1个百分点扣0.5分，扣完为止。', points: 5, allowed: steps(5, 0.5), values: [[0.9, 5], [0.95, 5], [0.88, 4], [0.5, 0]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },

@@ -1,7 +1,7 @@
 import { evaluate, formatExpr, variablesOf } from './expr';
 import { normalizeIntervals, point, range } from './intervals';
 import { EXCESS_VERBS, LOWER_IS_BETTER, UnitClass } from './lexicon';
-import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, pick, Region, segment } from './regions';
+import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, isEmpty, pick, Region, segment } from './regions';
 import { Amount, BandCondition, Clause, ClauseOf, Condition, ItemNode, Outcome, RuleTree, Step } from './syntax';
 import { fmtNum, tidy } from './figures';
 import { Interval, RuleKind } from './types';
@@ -625,8 +625,13 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       lines.push(`每${what}：加 ${fmtNum(a)} 分`);
       continue;
     }
-    stepAmounts.push({ a, cap: s.cap ?? Infinity });
-    lines.push(`${sc.cond.kind === 'band' ? `${regionLabel(bandRegion(sc.cond), '%')}时，` : ''}每${what}扣 ${fmtNum(a)} 分`);
+    // Steps inside a band below a figure ("少于2次的，每少1次扣2.5分") count at most the figure's units.
+    const bandTop = sc.cond.kind === 'band' && sc.cond.hi && !sc.cond.lo && quantity?.kind === 'level' && quantity.direction === 'higher' ? sc.cond.hi.v : undefined;
+    const perUnits = s.unitClass === 'pp' || s.unitClass === 'percent' ? s.per / 100 : s.per;
+    const bandCap = bandTop !== undefined && perUnits > 0 ? a * Math.ceil(bandTop / perUnits - 1e-9) : Infinity;
+    stepAmounts.push({ a, cap: Math.min(s.cap ?? Infinity, bandCap) });
+    const bandUnit = sc.cond.kind === 'band' && sc.cond.quantity.unitClass !== 'percent' && sc.cond.quantity.unitClass !== 'pp' && sc.cond.quantity.unitClass !== 'plain' ? s.unit : '%';
+    lines.push(`${sc.cond.kind === 'band' ? `${regionLabel(bandRegion(sc.cond), bandUnit)}时，` : ''}每${what}扣 ${fmtNum(a)} 分`);
     if (stepAmounts.length === 1 && quantity) {
       const p = stepPiece(sc, a, F, quantity, pieces, explicitRegions, idx, maxDeduction);
       if (p) pieces.push(p);
@@ -659,6 +664,12 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   for (const c of scoring) if (c.kind === 'bonusCap') lines.push(`加分最多 ${fmtNum(c.max)} 分（得分不超过本项分值）`);
   for (const c of deductionCaps) lines.push(`最多扣 ${c.max === 'points' ? '本项分值' : `${fmtNum(c.max)} 分`}`);
 
+  // Deductions only inside their bands ("低于80%的，每降低1个百分点扣1分"), nothing awarded: outside them the full score stays.
+  const deducting = steps.filter((x) => x.step.direction === 'deduct');
+  if (quantity?.kind === 'level' && !hasAward && active.length === 0 && pieces.length > 0 && deducting.length > 0 && deducting.every((x) => x.cond.kind === 'band')) {
+    const rest = complement(pieces.map((p) => p.region));
+    if (!isEmpty(rest)) pieces.push({ region: rest, value: () => F, clause: -1, label: `其余：${fmtNum(F)} 分（不扣分）`, order: order++ });
+  }
   // A count or a gap of 0 keeps the full score.
   if (quantity && (quantity.kind === 'count' || quantity.kind === 'gap') && pieces.length > 0 && !pieces.some((p) => contains(p.region, 0))) {
     pieces.push({ region: below(0, true, false), value: () => F, clause: -1, label: `${quantity.name}为 0：${fmtNum(F)} 分`, order: order++ });
@@ -999,10 +1010,17 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     // A count, a delay, an amount: the value is the number of units (unless a figure in the same unit sets full marks).
     // Only a band of full marks (or the step's own band) sets the target: "迟报四天及以上不得分" is a band of the gap itself.
     const fullBands = rules.filter((r) => r.cond.kind === 'band' && isTopAward(r.outcome, points)).map((r) => r.cond as BandCondition);
-    const same = [...fullBands, ...stepBands].find((b) => b.quantity.unitClass === step.step.unitClass);
-    if (same && (same.lo || same.hi)) {
-      const lower = !!same.hi && !same.lo;
-      return { name: same.quantity.name || step.step.subject || '实际值', unit: step.step.unit, kind: 'level', direction: lower ? 'lower' : 'higher', target: (lower ? same.hi : same.lo)!.v, axis: step.step.unitClass };
+    const sameClass = (b: BandCondition): boolean => b.quantity.unitClass === step.step.unitClass && !!(b.lo || b.hi);
+    const full = fullBands.find(sameClass);
+    if (full) {
+      const lower = !!full.hi && !full.lo;
+      return { name: full.quantity.name || step.step.subject || '实际值', unit: step.step.unit, kind: 'level', direction: lower ? 'lower' : 'higher', target: (lower ? full.hi : full.lo)!.v, axis: step.step.unitClass };
+    }
+    // The band the steps deduct in: "少于2次的，每少1次扣2.5分" (below 2: more is better), "超过3天的，每超1天扣1分" (above 3: fewer is better).
+    const own = stepBands.find(sameClass);
+    if (own) {
+      const higher = !!own.hi && !own.lo;
+      return { name: own.quantity.name || step.step.subject || '实际值', unit: step.step.unit, kind: 'level', direction: higher ? 'higher' : 'lower', target: (higher ? own.hi : own.lo)!.v, axis: step.step.unitClass };
     }
     return { name: gapName(step.step), unit: step.step.unit, kind: step.step.unitClass === 'count' ? 'count' : 'gap', direction: 'lower', axis: step.step.unitClass };
   }
