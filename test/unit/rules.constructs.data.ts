@@ -236,6 +236,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'first deduction in text order', text: '出现一个月未达标的扣2分，扣完为止；凡出现“空白月”的，每个月扣5分。', points: 10, values: [[1, 8], [3, 4]] },
   { construct: 'steps inside a band below a count', text: '全年召开专题会议少于4次的，每少1次扣1分。', points: 5, allowed: [1, 2, 3, 4, 5], values: [[4, 5], [6, 5], [3, 4], [0, 1]] },
   { construct: 'steps inside a band below a rate, full above it', text: '覆盖率低于90%的，每降低1个百分点扣0.5分，扣完为止。', points: 5, allowed: steps(5, 0.5), values: [[0.9, 5], [0.95, 5], [0.88, 4], [0.5, 0]] },
+  { construct: 'step per person 每缺一名 (名 counts, 计 inside a noun)', text: '每缺一名计生专干的扣0.5分，扣完为止。', points: 2, allowed: steps(2, 0.5), values: [[0, 2], [1, 1.5], [3, 0.5]] },
+  { construct: 'step per level 每少一层', text: '每少一层管理扣3分', points: 6, allowed: [0, 3, 6], values: [[1, 3]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },

@@ -132,7 +132,7 @@ export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
   ['人次', 'count'], ['个', 'count'], ['家', 'count'], ['项', 'count'], ['次', 'count'], ['人', 'count'], ['处', 'count'], ['条', 'count'],
   ['件', 'count'], ['例', 'count'], ['起', 'count'], ['宗', 'count'], ['份', 'count'], ['所', 'count'], ['台', 'count'], ['套', 'count'],
   ['户', 'count'], ['篇', 'count'], ['批', 'count'], ['笔', 'count'], ['张', 'count'], ['场', 'count'], ['期', 'count'], ['座', 'count'],
-  ['单', 'count'], ['点', 'count'], ['类', 'count'], ['种', 'count'], ['轮', 'count'], ['届', 'count'], ['村', 'count'], ['所学校', 'count'],
+  ['单', 'count'], ['层', 'count'], ['点', 'count'], ['类', 'count'], ['种', 'count'], ['轮', 'count'], ['届', 'count'], ['村', 'count'], ['所学校', 'count'],
   ['支', 'count'], ['部', 'count'], ['栋', 'count'], ['辆', 'count'], ['株', 'count'], ['头', 'count'], ['只', 'count'],
   ['亿元', 'amount'], ['万元', 'amount'], ['千元', 'amount'], ['元', 'amount'], ['亿', 'amount'], ['万', 'amount'],
   ['倍', 'ratio'], ['周岁', 'age'], ['岁', 'age'],

@@ -585,7 +585,8 @@ class Parser {
       if (f.kind === 'qty') {
         per = f.value;
         unit = f.unit;
-        unitClass = f.unitClass;
+        // "每缺一名干部": 名 counts people missing or found, not a place.
+        unitClass = f.unit === '名' && /缺|少|撤换|新增|发现|有/.test(verb) ? 'count' : f.unitClass;
       } else if (f.kind === 'unit') {
         unit = f.unit;
         unitClass = f.unitClass;
@@ -614,6 +615,11 @@ class Parser {
     // Words that say what is counted: "每有1个内设机构…达不到要求的，扣0.5分".
     while (m < to && m < j + 24) {
       const x = this.ts[m];
+      // "每缺一名专兼职计生干部的扣0.5分": 计 inside a noun, with no amount after it, is no outcome.
+      if (isWord(x, 'award') && !readAmount(this.ts, m + 1, to) && !isWord(this.ts[m + 1], 'deduct')) {
+        m++;
+        continue;
+      }
       if (isWord(x, 'deduct') || isWord(x, 'add') || isWord(x, 'award') || isWord(x, 'basis')) break;
       if (x.kind === 'points' || (x.kind === 'sep' && x.sep === 'strong')) break;
       m++;
