@@ -238,6 +238,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'steps inside a band below a rate, full above it', text: '覆盖率低于90%的，每降低1个百分点扣0.5分，扣完为止。', points: 5, allowed: steps(5, 0.5), values: [[0.9, 5], [0.95, 5], [0.88, 4], [0.5, 0]] },
   { construct: 'step per person 每缺一名 (名 counts, 计 inside a noun)', text: '每缺一名计生专干的扣0.5分，扣完为止。', points: 2, allowed: steps(2, 0.5), values: [[0, 2], [1, 1.5], [3, 0.5]] },
   { construct: 'step per level 每少一层', text: '每少一层管理扣3分', points: 6, allowed: [0, 3, 6], values: [[1, 3]] },
+  { construct: 'not met after a band is what the band leaves', text: '验收合格率95%以上，得2分；未达标的，扣2分。', points: 2, allowed: [0, 2], values: [[0.95, 2], [0.9, 0]] },
+  { construct: '未达要求 after a band (not a comparator)', text: '公示时间不少于7天，得3分；未达要求的，不得分。', points: 3, allowed: [0, 3], values: [[7, 3], [5, 0]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },

@@ -344,6 +344,8 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
       case 'met':
         return fullRegion();
       case 'notMet': {
+        // "合格率90%以上，得0.5分；未达标的，扣0.5分": after bands on the value, what they leave.
+        if (explicitRegions.length > 0 && !regionless && quantity?.kind === 'level') return complement(explicitRegions);
         const full = fullRegion();
         return full ? complement([full]) : null;
       }

@@ -76,7 +76,7 @@ export const OTHERWISE_WORDS: readonly string[] = [
 
 /** The target not met: alone they are the otherwise-case of a target ("完成得2分，未完成不计分"). */
 export const TARGET_NOT_MET: readonly string[] = [
-  '未完成', '没完成', '没有完成', '不完成', '未达标', '不达标', '未达到', '没达到', '没有达到', '达不到', '不能达到', '未实现', '没有实现',
+  '未完成', '没完成', '没有完成', '不完成', '未达标', '不达标', '未达要求', '未达到', '没达到', '没有达到', '达不到', '不能达到', '未实现', '没有实现',
   '未按期完成', '未按时完成', '不符合', '不满足',
 ];
 /** The target met, said without a figure ("完成得2分", "达到得满分"). */
