@@ -4,12 +4,15 @@ import { parseA1 } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
 import { completionChecks } from './checks/completion';
 import { crossTableChecks } from './checks/cross-tables';
+import { expertChecks } from './checks/expert';
 import { formulaChecks } from './checks/formulas';
+import { lineDefinitionChecks } from './checks/line-definitions';
 import { moneyChecks } from './checks/money';
 import { proseTotalChecks } from './checks/prose-totals';
 import { satisfactionChecks } from './checks/satisfaction';
 import { scoringRowChecks } from './checks/scoring-rows';
 import { selfEvalChecks } from './checks/selfeval';
+import { selfEvalFormChecks } from './checks/selfeval-form';
 import { summaryChecks } from './checks/summary';
 import { tableTotalChecks } from './checks/totals-in-tables';
 import { AuditContext, TableCheck } from './context';
@@ -31,6 +34,9 @@ const TABLE_CHECKS: TableCheck[] = [
   satisfactionChecks,
   moneyChecks,
   ...selfEvalChecks,
+  ...selfEvalFormChecks,
+  lineDefinitionChecks,
+  expertChecks,
   formulaChecks,
 ];
 

@@ -60,6 +60,15 @@ export const FINDING_CATALOGUE = {
   'selfeval.budget-score': { severity: 'warning', name: '预算执行得分与执行率不符', nameEn: 'Budget score does not follow the execution rate' },
   'selfeval.actual-copies-target': { severity: 'warning', name: '实际完成值照抄指标值', nameEn: 'Actual value copies the target' },
   'selfeval.indicator-score': { severity: 'error', name: '指标得分与完成情况不符', nameEn: 'Indicator score does not follow completion' },
+  'selfeval.deviation-missing': { severity: 'warning', name: '扣分未说明偏差原因', nameEn: 'Points lost without a deviation explanation' },
+  'selfeval.budget-above-weight': { severity: 'error', name: '预算执行得分超过分值', nameEn: 'Budget score above its weight' },
+  'selfeval.budget-over-100': { severity: 'error', name: '超预算执行（执行率超过100%）', nameEn: 'Spending above budget (execution rate above 100%)' },
+  // Budget tables numbered by 行次.
+  'lines.definition': { severity: 'error', name: '行次定义计算不符', nameEn: 'Row defined by other rows miscomputed' },
+  'lines.reference-missing': { severity: 'info', name: '行次定义引用的行不存在', nameEn: 'Row definition refers to a missing row' },
+  // Expert-scoring tables.
+  'expert.average': { severity: 'error', name: '专家平均分计算错误', nameEn: 'Expert average miscomputed' },
+  'expert.above-weight': { severity: 'error', name: '专家评分超过分值', nameEn: "Expert's score above the weight" },
   // The prose of a report (.docx) against its tables.
   'prose.total-mismatch': { severity: 'error', name: '正文所述总分与表格不符', nameEn: 'Total stated in the text differs from the tables' },
   'prose.grade-mismatch': { severity: 'error', name: '正文所述评价等级与总分不符', nameEn: 'Grade stated in the text does not match the total' },

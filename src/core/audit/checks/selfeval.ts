@@ -5,6 +5,7 @@ import { figureAt } from '../cells';
 import { TableCheck } from '../context';
 import { close, findingIn, fmt, fmtPct } from '../finding';
 import { Finding } from '../types';
+import { budgetPointsAt, overspentScoredRow } from './selfeval-form';
 
 function labelOf(sheet: SheetModel, t: DetectedTable, row: number): string {
   return t.columns.name !== undefined ? sheet.norm(row, t.columns.name) : '';
@@ -43,11 +44,13 @@ const budgetBlock: TableCheck = (ctx, table) => {
       }
     }
   }
+  // Spending above the budget of a scored block is an error (selfeval-form.ts); its parts are the same money.
+  const overspendIsError = overspentScoredRow(sheet, table) !== undefined;
   for (const row of rows) {
     const budget = figureAt(sheet, row, c.budget);
     const executed = figureAt(sheet, row, c.executed);
     if (!budget || !executed || c.budget === undefined || c.executed === undefined) continue;
-    if (budget.value > 0 && executed.value > budget.value + 0.005) {
+    if (!overspendIsError && budget.value > 0 && executed.value > budget.value + 0.005) {
       out.push(
         findingIn(table, {
           row,
@@ -81,7 +84,7 @@ const budgetBlock: TableCheck = (ctx, table) => {
         }),
       );
     }
-    const weight = figureAt(sheet, row, c.weight);
+    const weight = budgetPointsAt(sheet, table, row);
     const score = figureAt(sheet, row, c.score);
     if (weight && score && expectedRate !== undefined && c.score !== undefined) {
       const expected = weight.value * Math.min(1, expectedRate);
@@ -94,7 +97,7 @@ const budgetBlock: TableCheck = (ctx, table) => {
             message: `预算执行得分应为 分值 ${fmt(weight.value)} × 执行率 ${fmtPct(Math.min(1, expectedRate))} = ${fmt(expected)}，表中为 ${fmt(score.value)}`,
             expected: Number(expected.toFixed(4)),
             actual: score.value,
-            rule: `得分 = ${fmt(weight.value)}分 × 执行率`,
+            rule: c.weight === undefined && table.blockPoints ? table.blockPoints.stated : `得分 = ${fmt(weight.value)}分 × 执行率`,
           }),
         );
       }
