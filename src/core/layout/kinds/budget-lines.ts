@@ -104,7 +104,9 @@ export const assembleBudgetLines: Assembler<'budget-lines'> = ({ sheet, header, 
       else if (fromLabel.expr) definitions.push({ row, col: p.labelCol, panel, expr: fromLabel.expr, text: label });
     }
   });
-  const columns = { ...base.columns, label: panels[0].labelCol };
+  // The roles of a budget table are its panels; what the header words or cells suggested otherwise does not apply.
+  const columns = { label: panels[0].labelCol };
+  const inference = (base.inference ?? []).filter((i) => i.role === 'serial' || i.col === panels[0].labelCol);
   const indicators: IndicatorRow[] = lines.map((l) => ({ row: l.row, path: [l.label] }));
-  return { ...base, kind: 'budget-lines', columns, panels, lines, definitions, indicators };
+  return { ...base, kind: 'budget-lines', columns, inference, panels, lines, definitions, indicators };
 };

@@ -57,8 +57,9 @@ export const assembleExpert: Assembler<'expert'> = ({ sheet, header, body, base 
   const expertCols = new Set(experts.map((e) => e.col));
   const last = experts[experts.length - 1].col;
   // Content inference may have taken an expert's column for the score: the experts are no role.
-  const columns = Object.fromEntries(Object.entries(base.columns).filter(([, c]) => !expertCols.has(c as number))) as typeof base.columns;
-  const inference = (base.inference ?? []).filter((i) => !expertCols.has(i.col));
+  const KEEP = new Set(['name', 'label', 'weight', 'score', 'level1', 'level2', 'level3', 'level4']);
+  const columns = Object.fromEntries(Object.entries(base.columns).filter(([role, c]) => KEEP.has(role) && !expertCols.has(c as number))) as typeof base.columns;
+  const inference = (base.inference ?? []).filter((i) => !expertCols.has(i.col) && (i.role === 'serial' || KEEP.has(i.role)));
   let average: number | undefined;
   for (let c = last + 1; c <= header.right && average === undefined; c++) if (AVERAGE_WORD.test(squeeze(header.labels.get(c) ?? ''))) average = c;
   if (average === undefined && columns.score !== undefined && columns.score > last) average = columns.score;

@@ -49,7 +49,9 @@ export const assembleReview: Assembler<'review'> = ({ sheet, header, body, base 
   }
   const gradeCols = [...labels].filter(([, l]) => GRADE_WORD.test(squeeze(l))).map(([c]) => c);
   let grades = gradeCols.map((c) => squeeze(labels.get(c)!));
-  if (grades.length === 0 && columns.reason !== undefined && body.dataRows.some((r) => GRADES_IN_TEXT.test(sheet.text(r, columns.reason!)))) grades = ['优', '良', '中', '差'];
+  const opinions = columns.reason !== undefined ? body.dataRows.map((r) => squeeze(sheet.text(r, columns.reason!))).filter((t) => t !== '') : [];
+  // 优□良□中□差□ to tick, or one grade word written per row.
+  if (grades.length === 0 && opinions.length > 0 && (opinions.some((t) => GRADES_IN_TEXT.test(t)) || opinions.every((t) => GRADE_WORD.test(t)))) grades = ['优', '良', '中', '差'];
   const inference = (base.inference ?? []).filter((i) => Object.values(columns).includes(i.col) || i.role === 'serial');
   for (const [role, col] of Object.entries(columns)) {
     if (col !== undefined && !inference.some((i) => i.col === col)) inference.push({ col, role: role as keyof ColumnMap, source: 'header', confidence: 1, header: labels.get(col) ?? '' });

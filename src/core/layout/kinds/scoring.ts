@@ -1,5 +1,5 @@
 import { buildHierarchy } from '../hierarchy';
-import { blockPointsOf } from './block-points';
+import { blockPointsOf, selfEvalColumns } from './selfeval-blocks';
 import { anyLevel, Assembler, HeaderFacts, LEVELS, levelColumns } from './shared';
 
 /**
@@ -36,4 +36,4 @@ function hierarchyOf(input: Parameters<Assembler<'scoring'>>[0]) {
 }
 
 export const assembleScoring: Assembler<'scoring'> = (input) => ({ ...input.base, kind: 'scoring', ...hierarchyOf(input) });
-export const assembleSelfEvalIndicators: Assembler<'selfeval-indicators'> = (input) => ({ ...input.base, kind: 'selfeval-indicators', ...hierarchyOf(input), ...blockPointsOf(input) });
+export const assembleSelfEvalIndicators: Assembler<'selfeval-indicators'> = (input) => ({ ...input.base, kind: 'selfeval-indicators', ...hierarchyOf(input), ...selfEvalColumns(input), ...blockPointsOf(input) });

@@ -3,7 +3,7 @@ import { numberAt } from '../../values/cell';
 import type { HeaderCandidate } from '../header';
 import { ColumnMap } from '../types';
 import { headerRole } from '../vocabulary';
-import { blockPointsOf } from './block-points';
+import { blockPointsOf } from './selfeval-blocks';
 import { Assembler, HeaderFacts, simpleIndicators } from './shared';
 
 /** The budget block of a self-evaluation form (预算执行情况): budget, spending, rate, weight, score. */

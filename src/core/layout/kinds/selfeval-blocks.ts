@@ -1,0 +1,51 @@
+/**
+ * Self-evaluation blocks in their provincial variants: the points a block states for itself — the
+ * block label ("预算执行情况(10分)", "绩效指标(90分)", "年度绩效目标1 (80分)") or the score header that is
+ * its own formula ("得分 (20分*执行率)", 湖北/云南), used by the checks where no 分值 column gives them —
+ * and the target column under a 年度指标值 split into 指标性质 | 指标值 | 度量单位.
+ */
+import { BlockPoints } from '../types';
+import type { AssembleInput } from './shared';
+
+/** "得分(20分*执行率)", "得分（20分×执行率）". */
+const POINTS_TIMES_RATE = /(\d+(?:\.\d+)?)分[*×xX]执行率/;
+/** A block label ending in its points: "绩效指标(90分)", "预算执行情况(万元)(20分)". */
+const LABEL_POINTS = /^(绩效指标|年度绩效目标\d*|预算执行情况|年度绩效指标|项目资金|预算资金)[^()]*(?:\([^()]*\))*?\((\d+(?:\.\d+)?)分\)$/;
+
+function squeeze(label: string): string {
+  return label.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+export function blockPointsOf({ header, base }: AssembleInput): { blockPoints?: BlockPoints } {
+  const scoreLabel = base.columns.score !== undefined ? header.labels.get(base.columns.score) : undefined;
+  if (scoreLabel) {
+    const m = POINTS_TIMES_RATE.exec(squeeze(scoreLabel));
+    if (m) return { blockPoints: { points: Number(m[1]), stated: scoreLabel } };
+  }
+  const first = header.labels.get(header.left);
+  if (first) {
+    const m = LABEL_POINTS.exec(squeeze(first));
+    if (m) return { blockPoints: { points: Number(m[2]), stated: first } };
+  }
+  return {};
+}
+
+/** The comparator column of 四川/云南 forms (指标性质: =, ≥, ≤) under 年度指标值, left of the value itself. */
+const COMPARATOR_HEADER = /指标性质$/;
+const VALUE_HEADER = /指标值$/;
+
+/**
+ * Columns of a self-evaluation indicator block, corrected where 年度指标值 is merged over
+ * 指标性质 | 指标值 | 度量单位 (云南): the target is the 指标值 column, not the comparator under the same word.
+ */
+export function selfEvalColumns({ header, base }: AssembleInput): Pick<AssembleInput['base'], 'columns' | 'inference'> {
+  const columns = { ...base.columns };
+  const target = columns.target;
+  const label = (c: number): string => squeeze(header.labels.get(c) ?? '');
+  if (target === undefined || !COMPARATOR_HEADER.test(label(target)) || !VALUE_HEADER.test(label(target + 1))) return { columns, inference: base.inference };
+  columns.target = target + 1;
+  const inference = (base.inference ?? []).filter((i) => i.col !== target && i.col !== target + 1);
+  inference.push({ col: target + 1, role: 'target', source: 'header', confidence: 1, header: header.labels.get(target + 1) ?? '' });
+  inference.sort((a, b) => a.col - b.col);
+  return { columns, inference };
+}
