@@ -71,7 +71,16 @@ const CASES: Case[] = [
     table: form('qingshen-fgj-selfeval-2023'),
     tables: [
       { kind: 'selfeval-budget', range: 'A6:K11', header: [6, 6], columns: SICHUAN_BUDGET, indicators: 1, points: 10 },
-      { kind: 'selfeval-indicators', range: 'A12:K15', header: [12, 12], columns: SICHUAN_INDICATORS, indicators: 2, totals: [15], points: 90 },
+      {
+        kind: 'selfeval-indicators',
+        range: 'A12:K15',
+        header: [12, 12],
+        columns: SICHUAN_INDICATORS,
+        indicators: 2,
+        totals: [15],
+        points: 90,
+        extra: (t, l) => expect(t.targetParts).toEqual({ comparator: shifted('E', l), unit: shifted('G', l) }),
+      },
     ],
   },
   {
@@ -110,7 +119,15 @@ const CASES: Case[] = [
     table: form('yongde-langming-nutrition-selfeval-2022'),
     tables: [
       { kind: 'selfeval-budget', range: 'A3:K7', header: [3, 3], columns: { name: 'B', initialBudget: 'E', budget: 'G', executed: 'H', weight: 'I', rate: 'J', score: 'K' }, indicators: 1 },
-      { kind: 'selfeval-indicators', range: 'A10:K23', header: [10, 11], columns: SICHUAN_INDICATORS, indicators: 9, totals: [23] },
+      {
+        kind: 'selfeval-indicators',
+        range: 'A10:K23',
+        header: [10, 11],
+        columns: SICHUAN_INDICATORS,
+        indicators: 9,
+        totals: [23],
+        extra: (t, l) => expect(t.targetParts).toEqual({ comparator: shifted('E', l), unit: shifted('G', l) }),
+      },
     ],
   },
   {

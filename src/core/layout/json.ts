@@ -20,6 +20,7 @@ export interface TableJSON {
   valueColumns?: string[];
   shareRows?: number[];
   blockPoints?: { points: number; stated: string };
+  targetParts?: { comparator?: string; unit?: string };
   experts?: Array<{ label: string; column: string }>;
   averaging?: { method: string; stated: string };
   panels?: Array<{ label: string; line?: string; values: string[] }>;
@@ -71,6 +72,10 @@ export function tableToJSON(t: DetectedTable): TableJSON {
     if (t.shareRows.length) out.shareRows = t.shareRows;
   }
   if ((t.kind === 'selfeval-budget' || t.kind === 'selfeval-indicators') && t.blockPoints) out.blockPoints = t.blockPoints;
+  if (t.kind === 'selfeval-indicators' && t.targetParts) {
+    const { comparator, unit } = t.targetParts;
+    out.targetParts = { ...(comparator ? { comparator: columnLetters(comparator) } : {}), ...(unit ? { unit: columnLetters(unit) } : {}) };
+  }
   if (t.kind === 'expert') {
     out.experts = t.experts.map((e) => ({ label: e.label, column: columnLetters(e.col) }));
     out.averaging = t.averaging;

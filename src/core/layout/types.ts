@@ -126,6 +126,8 @@ export interface BlockPoints {
 export interface SelfEvalIndicatorsTable extends TableBase {
   kind: 'selfeval-indicators';
   blockPoints?: BlockPoints;
+  /** A target split into 指标性质 (=, ≥, ≤) | 指标值 | 度量单位 (四川, 云南): the columns beside `columns.target`. */
+  targetParts?: { comparator?: number; unit?: number };
 }
 export interface SummaryTable extends TableBase {
   kind: 'summary';

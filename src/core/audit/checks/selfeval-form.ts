@@ -2,7 +2,7 @@
  * Self-evaluation forms (issue 12 item 5): an indicator that lost points with its 偏差原因分析及改进措施
  * left empty, and a budget block scored above its points or from spending above the budget.
  */
-import { SelfEvalBudgetTable } from '../../layout/types';
+import { SelfEvalBudgetTable, SelfEvalIndicatorsTable } from '../../layout/types';
 import { SheetModel } from '../../sheet/model';
 import { Figure, figureAt } from '../cells';
 import { TableCheck } from '../context';
@@ -21,6 +21,16 @@ export function budgetPointsAt(sheet: SheetModel, t: SelfEvalBudgetTable, row: n
   const cell = figureAt(sheet, row, t.columns.weight);
   if (cell) return cell;
   return t.blockPoints && figureAt(sheet, row, t.columns.score) ? { value: t.blockPoints.points, tol: 0, percent: false } : undefined;
+}
+
+/** A row's target as one text: the comparator, the value and the unit of a split 指标性质 | 指标值 | 度量单位 ("≥" "100" "%" → "≥100%"). */
+export function targetTextAt(sheet: SheetModel, t: SelfEvalIndicatorsTable, row: number): string {
+  const value = t.columns.target !== undefined ? sheet.text(row, t.columns.target).trim() : '';
+  if (value === '' || !t.targetParts) return value;
+  const part = (c: number | undefined): string => (c !== undefined ? sheet.text(row, c).trim() : '');
+  const unit = part(t.targetParts.unit);
+  const comparator = part(t.targetParts.comparator).replace(/═/g, '=');
+  return `${/^[<>=≤≥≦≧]/.test(value) ? '' : comparator}${value}${unit !== '' && !value.endsWith(unit) ? unit : ''}`;
 }
 
 /** The scored row of a budget block (年度资金总额 with 分值/得分) when its spending exceeds its budget. */

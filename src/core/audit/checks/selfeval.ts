@@ -5,7 +5,7 @@ import { figureAt } from '../cells';
 import { TableCheck } from '../context';
 import { close, findingIn, fmt, fmtPct } from '../finding';
 import { Finding } from '../types';
-import { budgetPointsAt, overspentScoredRow } from './selfeval-form';
+import { budgetPointsAt, overspentScoredRow, targetTextAt } from './selfeval-form';
 
 function labelOf(sheet: SheetModel, t: DetectedTable, row: number): string {
   return t.columns.name !== undefined ? sheet.norm(row, t.columns.name) : '';
@@ -115,7 +115,7 @@ const indicatorBlock: TableCheck = (ctx, table) => {
   const out: Finding[] = [];
   for (const ind of table.indicators) {
     if (ind.weight === undefined || ind.score === undefined) continue;
-    const target = sheet.text(ind.row, c.target).trim();
+    const target = targetTextAt(sheet, table, ind.row);
     const actual = sheet.text(ind.row, c.actual).trim();
     if (!target || !actual) continue;
     const r = completionRate(actual, target);

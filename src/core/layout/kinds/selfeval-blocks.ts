@@ -4,7 +4,7 @@
  * its own formula ("得分 (20分*执行率)", 湖北/云南), used by the checks where no 分值 column gives them —
  * and the target column under a 年度指标值 split into 指标性质 | 指标值 | 度量单位.
  */
-import { BlockPoints } from '../types';
+import { BlockPoints, SelfEvalIndicatorsTable } from '../types';
 import type { AssembleInput } from './shared';
 
 /** "得分(20分*执行率)", "得分（20分×执行率）". */
@@ -30,22 +30,31 @@ export function blockPointsOf({ header, base }: AssembleInput): { blockPoints?: 
   return {};
 }
 
-/** The comparator column of 四川/云南 forms (指标性质: =, ≥, ≤) under 年度指标值, left of the value itself. */
+/** The comparator and unit columns of 四川/云南 forms (指标性质: =, ≥, ≤ | 指标值 | 度量单位). */
 const COMPARATOR_HEADER = /指标性质$/;
 const VALUE_HEADER = /指标值$/;
+const UNIT_HEADER = /(度量|计量)?单位$/;
 
 /**
- * Columns of a self-evaluation indicator block, corrected where 年度指标值 is merged over
- * 指标性质 | 指标值 | 度量单位 (云南): the target is the 指标值 column, not the comparator under the same word.
+ * Columns of a self-evaluation indicator block where the target is split into 指标性质 | 指标值 |
+ * 度量单位: the target is the 指标值 column (云南 merges 年度指标值 over all three, which reads as the
+ * comparator's word), and the parts beside it are kept for reading the target whole ("≥" "100" "%").
  */
-export function selfEvalColumns({ header, base }: AssembleInput): Pick<AssembleInput['base'], 'columns' | 'inference'> {
+export function selfEvalColumns({ header, base }: AssembleInput): Pick<SelfEvalIndicatorsTable, 'columns' | 'inference' | 'targetParts'> {
   const columns = { ...base.columns };
-  const target = columns.target;
+  let inference = base.inference;
   const label = (c: number): string => squeeze(header.labels.get(c) ?? '');
-  if (target === undefined || !COMPARATOR_HEADER.test(label(target)) || !VALUE_HEADER.test(label(target + 1))) return { columns, inference: base.inference };
-  columns.target = target + 1;
-  const inference = (base.inference ?? []).filter((i) => i.col !== target && i.col !== target + 1);
-  inference.push({ col: target + 1, role: 'target', source: 'header', confidence: 1, header: header.labels.get(target + 1) ?? '' });
-  inference.sort((a, b) => a.col - b.col);
-  return { columns, inference };
+  let target = columns.target;
+  if (target === undefined) return { columns, inference };
+  if (COMPARATOR_HEADER.test(label(target)) && VALUE_HEADER.test(label(target + 1))) {
+    const old = target;
+    target = columns.target = target + 1;
+    inference = (inference ?? []).filter((i) => i.col !== old && i.col !== target);
+    inference.push({ col: target, role: 'target', source: 'header', confidence: 1, header: header.labels.get(target) ?? '' });
+    inference.sort((a, b) => a.col - b.col);
+  }
+  const targetParts: NonNullable<SelfEvalIndicatorsTable['targetParts']> = {};
+  if (COMPARATOR_HEADER.test(label(target - 1))) targetParts.comparator = target - 1;
+  if (UNIT_HEADER.test(label(target + 1))) targetParts.unit = target + 1;
+  return { columns, inference, ...(Object.keys(targetParts).length ? { targetParts } : {}) };
 }
