@@ -10,7 +10,8 @@ import type { AssembleInput } from './shared';
 /** "得分(20分*执行率)", "得分（20分×执行率）". */
 const POINTS_TIMES_RATE = /(\d+(?:\.\d+)?)分[*×xX]执行率/;
 /** A block label ending in its points: "绩效指标(90分)", "预算执行情况(万元)(20分)". */
-const LABEL_POINTS = /^(绩效指标|年度绩效目标\d*|预算执行情况|年度绩效指标|项目资金|预算资金)[^()]*(?:\([^()]*\))*?\((\d+(?:\.\d+)?)分\)$/;
+const BLOCK_LABEL = /^(绩效指标|年度绩效目标\d*|预算执行情况|年度绩效指标|项目资金|预算资金)/;
+const TRAILING_POINTS = /\((\d+(?:\.\d+)?)分\)$/;
 
 function squeeze(label: string): string {
   return label.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
@@ -24,8 +25,9 @@ export function blockPointsOf({ header, base }: AssembleInput): { blockPoints?: 
   }
   const first = header.labels.get(header.left);
   if (first) {
-    const m = LABEL_POINTS.exec(squeeze(first));
-    if (m) return { blockPoints: { points: Number(m[2]), stated: first } };
+    const label = squeeze(first);
+    const m = BLOCK_LABEL.test(label) ? TRAILING_POINTS.exec(label) : null;
+    if (m) return { blockPoints: { points: Number(m[1]), stated: first } };
   }
   return {};
 }
