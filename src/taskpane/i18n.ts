@@ -297,7 +297,7 @@ const EN: Strings = {
     'selfeval-indicators': 'Self-evaluation (indicators)',
     totals: 'Money totals',
     expert: 'Expert scores',
-    'budget-lines': 'Budget lines (行次)',
+    'budget-lines': 'Numbered budget lines',
     review: 'Review form',
   },
   connecting: 'Connecting to Excel…',
