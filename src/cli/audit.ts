@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
+import { detectWorkbook } from '../core/layout/detect';
 import { Finding } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
-import { rangeA1 } from '../core/sheet/address';
+import { TableCoverage } from '../core/audit/coverage';
+import { ROLE_ZH } from '../core/layout/content';
+import { columnLetters, rangeA1 } from '../core/sheet/address';
 import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
 import { formatName } from '../io/format';
 import { contentNote } from '../io/read-any';
 import { SEVERITY_ZH } from '../io/report';
-import { CliError, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
+import { CliError, columnOverrides, EXIT_FINDINGS, EXIT_OK, loadWorkbook, notExamined, notExaminedLines } from './io';
 import { nodeInflate } from './inflate';
 import { checkOutputPath, writeOutputFile } from './output';
 
@@ -15,7 +18,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false }, 'fail-on': { type: 'string' }, columns: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new CliError('audit 需要且只需要一个文件参数', 'audit takes exactly one FILE');
   const failOn = values['fail-on'];
@@ -28,7 +31,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
   // An .xls/.et/.docx input gets an .xlsx copy built from its reading; an .xlsx keeps its own package.
   const copyBase = target === undefined ? undefined : await loaded.copyBase();
   if (target !== undefined && copyBase !== undefined) await checkCopyExtension(copyBase, target, values.out!);
-  const result = auditWorkbook(workbook);
+  const result = auditWorkbook(workbook, detectWorkbook(workbook, columnOverrides(values.columns, workbook)));
   // The findings first: a copy that cannot be written must not cost the user the audit.
   if (values.json) {
     const skipped = notExamined(workbook);
@@ -39,6 +42,7 @@ export async function runAudit(args: string[], out: (s: string) => void): Promis
         findings: result.findings,
         summary: result.summary,
         tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: rangeA1(t.range) })),
+        coverage: result.coverage,
         ...(skipped.length > 0 ? { notExamined: skipped } : {}),
       }),
     );
@@ -67,13 +71,29 @@ async function checkCopyExtension(bytes: Uint8Array, target: string, given: stri
   );
 }
 
+/** What ran and what could not, under a table: the checks that did not run with why, and unsure columns. */
+function coverageLines(c: TableCoverage): string[] {
+  const out: string[] = [];
+  const notRun = c.checks.filter((k) => !k.ran);
+  const limited = c.checks.filter((k) => k.ran && k.note);
+  if (c.rules) out.push(`评分标准：${c.rules.indicators} 条，已识别 ${c.rules.read}，未能识别 ${c.rules.notUnderstood}，空 ${c.rules.empty}`);
+  if (notRun.length) out.push(`未核对：${notRun.map((k) => `${k.name}（${k.note}）`).join('；')}`);
+  for (const k of limited) out.push(`部分核对：${k.name}（${k.note}）`);
+  for (const i of c.unsure) out.push(`列 ${columnLetters(i.col)}「${i.header || '无表头'}」按${ROLE_ZH[i.role] ?? i.role}处理（${i.source === 'content' ? '由单元格内容判断' : '表头含义不唯一'}，置信度 ${Math.round(i.confidence * 100)}%${i.why ? `：${i.why}` : ''}）`);
+  return out;
+}
+
 function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, out: (s: string) => void): void {
   const s = result.summary;
   if (result.tables.length === 0) {
     out(`${source}：未识别到评分表、汇总表、完成情况表、满意度表、自评表或金额合计表，未做核对。(no recognisable table)`);
+    for (const n of result.coverage.notices) out(`  ${n.message}`);
     return;
   }
-  out(`${source}：${s.tables} 个表格，${s.indicators} 个评分指标；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.totalScore !== undefined ? `；总分 ${s.totalScore}${s.grade ? `（${s.grade}）` : ''}` : ''}`);
+  const skipped = result.coverage.tables.reduce((n, c) => n + c.checks.filter((k) => !k.ran).length, 0);
+  const unread = result.coverage.tables.reduce((n, c) => n + (c.rules?.notUnderstood ?? 0), 0);
+  const limits = [skipped ? `${skipped} 项核对未能进行` : '', unread ? `${unread} 条评分标准未能识别` : '', result.coverage.notices.length ? `${result.coverage.notices.length} 处疑似表格未识别` : ''].filter(Boolean);
+  out(`${source}：${s.tables} 个表格，${s.indicators} 个评分指标；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.totalScore !== undefined ? `；总分 ${s.totalScore}${s.grade ? `（${s.grade}）` : ''}` : ''}${limits.length ? `；${limits.join('，')}（见各表“未核对”）` : ''}`);
   const byTable = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const key = `${f.sheet}\u0000${f.table ?? ''}`;
@@ -87,8 +107,11 @@ function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, ou
       lastSheet = t.sheet;
     }
     out(`  ${rangeA1(t.range)} ${KIND_LABELS[t.kind]}${t.title ? ` «${t.title}»` : ''}：${list.length === 0 ? '未发现问题' : `${list.length} 项`}`);
+    const cov = result.coverage.tables.find((c) => c.sheet === t.sheet && c.table === rangeA1(t.range));
+    if (cov) for (const line of coverageLines(cov)) out(`    ${line}`);
     for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
   }
+  for (const n of result.coverage.notices) out(`  ${n.message}`);
   const loose = result.findings.filter((f) => !f.table);
   for (const f of loose) out(`  ${f.sheet}!${f.cell} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
 }

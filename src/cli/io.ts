@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { ColumnOverride, ColumnsSyntaxError, parseColumnOverrides } from '../core/layout/overrides';
 import { SetAsideCells, WorkbookModel } from '../core/sheet/model';
 import type { FileFormat } from '../io/format';
 import { LIMITS, limitExceeded } from '../io/limits';
@@ -72,6 +73,25 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
     if (err instanceof WorkbookReadError) throw new CliError(err.messageZh, err.messageEn);
     throw err;
   }
+}
+
+/**
+ * --columns "评分表!G=criteria,H=score": the user's roles for columns, each sheet checked against the
+ * workbook (a misspelt sheet name is an error, not a silent no-op).
+ */
+export function columnOverrides(spec: string | undefined, workbook: WorkbookModel): ColumnOverride[] {
+  if (spec === undefined) return [];
+  let list: ColumnOverride[];
+  try {
+    list = parseColumnOverrides(spec, workbook.sheets.length === 1 ? workbook.sheets[0].name : undefined);
+  } catch (e) {
+    if (e instanceof ColumnsSyntaxError) throw new CliError(e.messageZh, e.messageEn);
+    throw e;
+  }
+  for (const o of list) {
+    if (!workbook.sheets.some((s) => s.name === o.sheet)) throw new CliError(`--columns 中的工作表“${o.sheet}”不存在（有：${workbook.sheets.map((s) => s.name).join('、')}）`, `--columns names a sheet "${o.sheet}" the workbook does not have`);
+  }
+  return list;
 }
 
 export interface NotExamined extends SetAsideCells {

@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { CliError, EXIT_BAD_INPUT } from './errors';
 
 const USAGE = `用法 (usage):
-  score-audit detect FILE [--json]
+  score-audit detect FILE [--json] [--columns "SHEET!COL=ROLE,…"]
   score-audit rule TEXT --points P [--value V] [--json] [--explain]
   score-audit rule --coverage FILE [--json]
-  score-audit audit FILE [--json] [--out ANNOTATED.xlsx [--force]] [--fail-on error|warning]
+  score-audit audit FILE [--json] [--out ANNOTATED.xlsx [--force]] [--fail-on error|warning] [--columns "SHEET!COL=ROLE,…"]
   score-audit batch PATH… [--jobs N] [--out-dir DIR] [--json] [--resume] [--annotate] [--fail-on error|warning] [--convert] [--timeout SECONDS] [--memory MB]`;
 
 type Out = (s: string) => void;
@@ -16,11 +16,11 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
   try {
     switch (command) {
       case 'detect': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false }, columns: { type: 'string' } } });
         if (positionals.length !== 1) throw new CliError('detect 需要且只需要一个文件参数', 'detect takes exactly one FILE');
         // Each command is loaded when it runs: `rule` TEXT reads no workbook and loads no reader.
         const { runDetect } = await import('./detect');
-        return await runDetect(positionals[0], { json: values.json ?? false }, out);
+        return await runDetect(positionals[0], { json: values.json ?? false, columns: values.columns }, out);
       }
       case 'rule': {
         const { runRule } = await import('./rule');

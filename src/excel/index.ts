@@ -20,6 +20,7 @@ export { HELPER_SHEET, MARKS_KEY, PROTECTED_REASON, MISSING_SHEET_REASON, UNSUPP
 export type { SheetSkip } from './sheets';
 export { loadReviews, saveReviews, REVIEWS_KEY } from './reviews';
 export type { StoredReviews } from './reviews';
+export { loadColumnOverrides, saveColumnOverrides, COLUMNS_KEY } from './columns';
 export { readWorkbookName } from './workbook';
 export type { ReadNotice } from './read';
 

@@ -47,6 +47,7 @@ import { useReviews } from './reviews';
 import { ScanBar } from './ScanBar';
 import { SummaryCard } from './SummaryCard';
 import { TableList } from './TableList';
+import { withOverride, type OverrideRole } from '../core/layout/overrides';
 import { useScan } from './useScan';
 
 /** At this width the preview fits beside the list. */
@@ -223,6 +224,17 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
     [browser, select],
   );
 
+  // A role set on a table card: kept with the workbook (Excel settings) and the scan run again on it.
+  const onSetRole = useCallback(
+    async (sheet: string, col: number, role: OverrideRole | undefined) => {
+      const store = host.columns;
+      if (!store) return;
+      await store.save(withOverride(await store.load(), sheet, col, role));
+      if (state.scope) await scan(state.scope);
+    },
+    [host, scan, state.scope],
+  );
+
   const onPick = useCallback(
     async (picked: File) => {
       if (!browser) return;
@@ -321,6 +333,8 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
   const error = fileError ?? scanError;
   const hasScoring = !!result?.tables.some((x) => x.kind === 'scoring');
   const showResult = !!result && !!outcome && state.status !== 'error';
+  // Checks that could not run (no criteria column, no weights …): "no findings" must not read as "all checked".
+  const notChecked = (result?.coverage?.tables ?? []).reduce((n, c) => n + c.checks.filter((k) => !k.ran).length + (c.rules?.notUnderstood ?? 0), 0);
   const canPreview = !!browser && showResult && !!previewTable && !!previewSheet;
   // Info notices of the start-up (browser mode and why) are the subtitle; warnings get a bar.
   const startupInfo = notices.find((n) => n.intent === 'info');
@@ -368,6 +382,11 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
         <>
           <NoticeBars notices={outcome!.notices} testId="read-notice" />
           <SummaryCard summary={result!.summary} source={outcome!.workbook.source || undefined} t={t} />
+          {(result!.coverage?.notices ?? []).map((n) => (
+            <MessageBar key={`${n.sheet}!${n.row}`} intent="warning" layout="multiline" data-testid="suspected-table">
+              <MessageBarBody>{n.message}</MessageBarBody>
+            </MessageBar>
+          ))}
           {result!.tables.length === 0 ? (
             <MessageBar intent="warning" layout="multiline" data-testid="no-tables">
               <MessageBarBody>
@@ -377,10 +396,10 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
             </MessageBar>
           ) : null}
           {result!.tables.length > 0 && result!.findings.length === 0 ? (
-            <MessageBar intent="success" layout="multiline" data-testid="no-findings">
+            <MessageBar intent={notChecked > 0 ? 'info' : 'success'} layout="multiline" data-testid="no-findings">
               <MessageBarBody>
                 <MessageBarTitle>{t.noFindings}</MessageBarTitle>
-                {t.noFindingsDetail}
+                {notChecked > 0 ? t.noFindingsButNotChecked(notChecked) : t.noFindingsDetail}
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -431,7 +450,7 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
                 <AccordionHeader data-testid="tables-header">{t.tablesTitle(result!.tables.length)}</AccordionHeader>
                 <AccordionPanel>
                   <div data-testid="tables">
-                    <TableList tables={result!.tables} counts={counts} t={t} selectedKey={browser ? previewKey : undefined} onSelect={onTable} />
+                    <TableList tables={result!.tables} coverage={result!.coverage?.tables} counts={counts} t={t} selectedKey={browser ? previewKey : undefined} onSelect={onTable} onSetRole={host.columns ? onSetRole : undefined} />
                   </div>
                 </AccordionPanel>
               </AccordionItem>

@@ -2,10 +2,13 @@
  * The detected tables: kind (in the pane's language), sheet and A1 range, with the number of
  * findings. Each is a button: in Excel it selects the table's range, in the browser it previews it.
  */
-import { Badge, createFocusOutlineStyle, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Badge, createFocusOutlineStyle, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
 import { TableSimple20Regular } from '@fluentui/react-icons';
 import type { DetectedTable } from '../core/layout/types';
-import { rangeA1 } from '../core/sheet/address';
+import type { TableCoverage } from '../core/audit/coverage';
+import { ROLE_ZH } from '../core/layout/content';
+import { PICKABLE_ROLES, type OverrideRole } from '../core/layout/overrides';
+import { columnLetters, rangeA1 } from '../core/sheet/address';
 import { tableKey } from './group';
 import type { Strings } from './i18n';
 
@@ -41,19 +44,35 @@ const useStyles = makeStyles({
   kind: { fontWeight: tokens.fontWeightSemibold },
   place: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   range: { fontFamily: tokens.fontFamilyMonospace },
+  limit: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  picker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase200 },
 });
+
+/** The lines under a table card: checks that did not run, rules not understood, unsure columns. */
+export function coverageNotes(c: TableCoverage, t: Strings): string[] {
+  const out: string[] = [];
+  const notRun = c.checks.filter((k) => !k.ran);
+  if (notRun.length) out.push(t.notChecked(notRun.map((k) => `${k.name}（${k.note}）`).join('；')));
+  if (c.rules?.notUnderstood) out.push(t.rulesNotRead(c.rules.notUnderstood));
+  for (const i of c.unsure) out.push(t.unsureColumn(columnLetters(i.col), i.header, Math.round(i.confidence * 100)));
+  return out;
+}
 
 export interface TableListProps {
   tables: DetectedTable[];
+  /** What could not be checked, per table (the audit's coverage). */
+  coverage?: TableCoverage[];
   /** Findings per table key. */
   counts: Map<string, number>;
   t: Strings;
   /** The previewed table (browser); undefined where tables are not toggled (Excel selects the range). */
   selectedKey?: string;
   onSelect: (table: DetectedTable) => void;
+  /** Set (or with undefined, clear) the role of a column of a table; absent where roles cannot be kept. */
+  onSetRole?: (sheet: string, col: number, role: OverrideRole | undefined) => void;
 }
 
-export function TableList({ tables, counts, t, selectedKey, onSelect }: TableListProps): JSX.Element {
+export function TableList({ tables, coverage, counts, t, selectedKey, onSelect, onSetRole }: TableListProps): JSX.Element {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={t.tables} data-testid="table-list">
@@ -63,6 +82,8 @@ export function TableList({ tables, counts, t, selectedKey, onSelect }: TableLis
         const range = rangeA1(table.range);
         const n = counts.get(key) ?? 0;
         const selected = key === selectedKey;
+        const cov = coverage?.find((c) => c.sheet === table.sheet && c.table === range);
+        const limits = cov ? coverageNotes(cov, t) : [];
         return (
           <li key={key} className={styles.item}>
             <button
@@ -83,6 +104,11 @@ export function TableList({ tables, counts, t, selectedKey, onSelect }: TableLis
                   {table.sheet} · <span className={styles.range}>{range}</span>
                   {table.title ? ` · ${table.title}` : ''}
                 </span>
+                {limits.map((line) => (
+                  <span key={line} className={styles.limit} data-testid="table-coverage">
+                    {line}
+                  </span>
+                ))}
               </span>
               {n > 0 ? (
                 <Badge appearance="tint" color="important" size="small" aria-hidden>
@@ -90,6 +116,28 @@ export function TableList({ tables, counts, t, selectedKey, onSelect }: TableLis
                 </Badge>
               ) : null}
             </button>
+            {onSetRole
+              ? (table.inference ?? [])
+                  .filter((i) => i.source === 'user' || cov?.unsure.some((u) => u.col === i.col))
+                  .map((i) => (
+                    <label key={i.col} className={styles.picker}>
+                      <span>{t.columnRole(columnLetters(i.col), i.header)}</span>
+                      <Select
+                        size="small"
+                        data-testid="column-role"
+                        value={i.source === 'user' ? i.role : ''}
+                        onChange={(_e, d) => onSetRole(table.sheet, i.col, d.value === '' ? undefined : (d.value as OverrideRole))}
+                      >
+                        <option value="">{t.roleAuto(ROLE_ZH[i.role] ?? i.role)}</option>
+                        {PICKABLE_ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r === 'ignore' ? t.roleIgnore : ROLE_ZH[r] ?? r}
+                          </option>
+                        ))}
+                      </Select>
+                    </label>
+                  ))
+              : null}
           </li>
         );
       })}

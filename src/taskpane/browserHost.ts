@@ -9,7 +9,7 @@ import { WorkbookReadError } from '../io/reader';
 import { readAnyWorkbook, ReadResult } from '../io/read-any';
 import { annotationBase } from '../io/model-to-xlsx';
 import { writeAnnotatedCopy } from '../io/annotate';
-import { memoryReviewStore, type Host, type ReadProgress, type ScanScope } from './host';
+import { memoryColumnStore, memoryReviewStore, type Host, type ReadProgress, type ScanScope } from './host';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,6 +43,7 @@ export function createBrowserHost(): BrowserHost {
     scopes: ['workbook'],
     // No workbook to keep them in: 已复核 / 忽略 last for the session.
     reviews: memoryReviewStore(),
+    columns: memoryColumnStore(),
     file: () => picked,
     setFile(file) {
       picked = file;

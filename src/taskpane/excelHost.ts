@@ -12,6 +12,7 @@ import {
   excelSupports,
   highlight,
   insertReviewColumns,
+  loadColumnOverrides,
   loadReviews,
   MINIMUM_API,
   officeSupports,
@@ -19,11 +20,12 @@ import {
   readWorkbook,
   readWorkbookName,
   runExcel,
+  saveColumnOverrides,
   saveReviews,
   type ExcelRun,
   type Supports,
 } from '../excel';
-import { memoryReviewStore, type Host, type MarkReport, type Notice, type ReadProgress, type ReviewStore, type ScanScope, type SkippedSheet } from './host';
+import { memoryColumnStore, memoryReviewStore, type ColumnStore, type Host, type MarkReport, type Notice, type ReadProgress, type ReviewStore, type ScanScope, type SkippedSheet } from './host';
 
 /** Compatibility-mode formats: JavaScript custom functions do not run there (XLSX, XLSB, XLSM only). */
 export function isLegacyWorkbook(name: string | undefined): boolean {
@@ -87,11 +89,19 @@ export function createExcelHost(opts: ExcelHostOptions = {}): Host {
         save: (states) => run((context) => saveReviews(context, states)),
       }
     : memoryReviewStore();
+  const columns: ColumnStore = excelSupports(supports, API.settings)
+    ? {
+        persistent: true,
+        load: () => run((context) => loadColumnOverrides(context)),
+        save: (list) => run((context) => saveColumnOverrides(context, list)),
+      }
+    : memoryColumnStore();
 
   return {
     kind: 'excel',
     scopes: ['sheet', 'workbook'],
     reviews,
+    columns,
     async startupNotices(): Promise<Notice[]> {
       if (!excelSupports(supports, MINIMUM_API)) return [OLD_EXCEL_NOTICE];
       const notices: Notice[] = [];

@@ -4,6 +4,7 @@
  * src/wps/host.ts over WPS 表格's object model. Nothing here names an Office type.
  */
 import type { AuditResult } from '../core/audit/audit';
+import type { ColumnOverride } from '../core/layout/overrides';
 import type { Finding } from '../core/audit/types';
 import type { DetectedTable } from '../core/layout/types';
 import type { WorkbookModel } from '../core/sheet/model';
@@ -65,6 +66,13 @@ export interface ReviewStore {
   save(states: Record<string, ReviewState>): Promise<void>;
 }
 
+/** The roles the user set for columns (the table cards' pickers), kept with the workbook where the host can. */
+export interface ColumnStore {
+  readonly persistent: boolean;
+  load(): Promise<ColumnOverride[]>;
+  save(list: ColumnOverride[]): Promise<void>;
+}
+
 /** What the host's own UI (the WPS ribbon) asks the pane to do: its scan or one of its mark actions. */
 export type HostCommand = 'scan' | 'highlight' | 'clear' | 'review';
 
@@ -82,6 +90,8 @@ export interface Host {
   /** Present when the host can write marks into the open workbook. */
   readonly marking?: MarkingHost;
   readonly reviews: ReviewStore;
+  /** Column roles set by the user; absent: kept for the session only. */
+  readonly columns?: ColumnStore;
   /** What to tell the user before anything is read (an old Excel, an .xls workbook). */
   startupNotices?(): Promise<Notice[]>;
   /** Commands from outside the pane (WPS: the ribbon tab); returns the unsubscribe. */
@@ -106,6 +116,18 @@ export function describeError(error: unknown): { zh: string; en?: string } {
     }
   }
   return { zh: String(error) };
+}
+
+/** Column roles for a session only. */
+export function memoryColumnStore(): ColumnStore {
+  let list: ColumnOverride[] = [];
+  return {
+    persistent: false,
+    load: async () => [...list],
+    save: async (next) => {
+      list = [...next];
+    },
+  };
 }
 
 /** Review states for a session only (a host with nowhere to keep them). */

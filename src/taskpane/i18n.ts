@@ -47,11 +47,19 @@ export interface Strings {
   grade: string;
   source: string;
   tables: string;
+  /** Under a table card: the checks that could not run, the rules not understood, columns found with little certainty. */
+  notChecked: (names: string) => string;
+  rulesNotRead: (n: number) => string;
+  unsureColumn: (column: string, header: string, confidence: number) => string;
+  columnRole: (column: string, header: string) => string;
+  roleAuto: (role: string) => string;
+  roleIgnore: string;
   noTables: string;
   noTablesDetail: string;
   findings: string;
   noFindings: string;
   noFindingsDetail: string;
+  noFindingsButNotChecked: (n: number) => string;
   findingsCount: (n: number) => string;
   findingsTitle: (n: number) => string;
   fileFailed: string;
@@ -148,11 +156,18 @@ const ZH: Strings = {
   grade: '等级',
   source: '来源',
   tables: '识别到的表格',
+  notChecked: (names) => `未核对：${names}`,
+  rulesNotRead: (n) => `${n} 条评分标准未能识别，这些行未核对`,
+  unsureColumn: (column, header, confidence) => `列 ${column}「${header || '无表头'}」的用途由内容判断（置信度 ${confidence}%）`,
+  columnRole: (column, header) => `列 ${column}「${header || '无表头'}」用作`,
+  roleAuto: (role) => `自动识别（${role}）`,
+  roleIgnore: '不用于核对',
   noTables: '未识别到评分表',
   noTablesDetail: '没有找到含“权重/分值”“评分标准”“得分”等表头的表格。',
   findings: '审核发现',
   noFindings: '未发现问题',
   noFindingsDetail: '得分、扣分、合计与比率均与评分标准和算术一致。',
+  noFindingsButNotChecked: (n) => `已核对的部分未发现问题，但有 ${n} 项未能核对（见各表格下的说明）。`,
   findingsCount: (n) => `${n} 条`,
   findingsTitle: (n) => `审核发现（${n}）`,
   fileFailed: '无法读取文件',
@@ -246,11 +261,18 @@ const EN: Strings = {
   grade: 'Grade',
   source: 'Source',
   tables: 'Detected tables',
+  notChecked: (names) => `Not checked: ${names}`,
+  rulesNotRead: (n) => `${n} rule texts not understood; those rows were not checked`,
+  unsureColumn: (column, header, confidence) => `Column ${column} (${header || 'no header'}) was read from its cells (${confidence}% sure)`,
+  columnRole: (column, header) => `Column ${column} (${header || 'no header'}) is`,
+  roleAuto: (role) => `as detected (${role})`,
+  roleIgnore: 'not used',
   noTables: 'No scoring table found',
   noTablesDetail: 'No table with headers such as 权重/分值, 评分标准 and 得分 was found.',
   findings: 'Findings',
   noFindings: 'No problems found',
   noFindingsDetail: 'Scores, deductions, totals and rates agree with the rules and the arithmetic.',
+  noFindingsButNotChecked: (n) => `Nothing wrong in what was checked, but ${n} checks could not run (see the notes under each table).`,
   findingsCount: (n) => `${n}`,
   findingsTitle: (n) => `Findings (${n})`,
   fileFailed: 'Could not read the file',

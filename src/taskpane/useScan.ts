@@ -4,6 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { auditWorkbook } from '../core/audit/audit';
+import { detectWorkbook } from '../core/layout/detect';
 import { describeError, type Host, type Notice, type ReadProgress, type ScanOutcome, type ScanScope } from './host';
 
 export type ScanStatus = 'idle' | 'reading' | 'auditing' | 'done' | 'error';
@@ -51,7 +52,8 @@ export function useScan(host: Host): {
         if (run.current !== id) return;
         setState((s) => ({ ...s, status: 'auditing' }));
         await nextFrame();
-        const result = auditWorkbook(workbook);
+        const overrides = host.columns ? await host.columns.load() : [];
+        const result = auditWorkbook(workbook, detectWorkbook(workbook, overrides));
         if (run.current !== id) return;
         setState({ status: 'done', scanId: id, scope, outcome: { result, workbook, notices } });
       } catch (error) {

@@ -16,6 +16,7 @@ import { selfEvalFormChecks } from './checks/selfeval-form';
 import { summaryChecks } from './checks/summary';
 import { tableTotalChecks } from './checks/totals-in-tables';
 import { AuditContext, TableCheck } from './context';
+import { AuditCoverage, coverageOf } from './coverage';
 import { AuditSummary, Finding } from './types';
 import { summarise } from './summary';
 
@@ -23,6 +24,8 @@ export interface AuditResult {
   tables: DetectedTable[];
   findings: Finding[];
   summary: AuditSummary;
+  /** Per table, which checks ran and which could not and why; scoring-like content no table was found for. */
+  coverage: AuditCoverage;
 }
 
 /** Every check, one family per module; a new check is one more entry here. */
@@ -71,5 +74,5 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
   const keyed = unique.map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
   const ordered = keyed.map((k) => k.f);
-  return { tables, findings: ordered, summary: summarise(ctx, ordered) };
+  return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: coverageOf(workbook, tables) };
 }

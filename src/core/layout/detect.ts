@@ -3,6 +3,7 @@ import { SheetModel, WorkbookModel } from '../sheet/model';
 import { cachedRole, columnRuns, HeaderCandidate, recogniseHeader } from './header';
 import { scanBody, TableBody } from './extent';
 import { Assembler, ASSEMBLERS } from './kinds';
+import { ColumnOverride, OverrideRole, overridesOf } from './overrides';
 import { findTransposedSummaries } from './transposed';
 import { DetectedTable, TableKind } from './types';
 import { looksLikeTitle } from './vocabulary';
@@ -51,20 +52,44 @@ function rowFullyClaimed(claims: CellRange[], row: number, colCount: number): bo
   return claims.some((r) => row >= r.top && row <= r.bottom && r.left <= 1 && r.right >= colCount);
 }
 
-function rowHasRole(sheet: SheetModel, row: number): boolean {
+function rowHasRole(sheet: SheetModel, row: number, overrides: ReadonlyMap<number, OverrideRole>): boolean {
   for (let c = 1; c <= sheet.colCount; c++) if (cachedRole(sheet.norm(row, c))) return true;
+  // A column the user named counts as a header word where it holds a short text.
+  for (const c of overrides.keys()) {
+    const n = sheet.norm(row, c);
+    if (n !== '' && n.length <= 24 && typeof sheet.mergedValue(row, c) === 'string') return true;
+  }
   return false;
 }
 
+/**
+ * A blank separator column inside a table splits the header row into runs: two runs one column apart
+ * join when they make a table together and not both one on their own (tables side by side stay two).
+ */
+function joinedRuns(sheet: SheetModel, row: number, runs: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const run of runs) {
+    const prev = out[out.length - 1];
+    const alone = (r: [number, number]): boolean => recogniseHeader(sheet, row, r[0], r[1]) !== undefined;
+    if (prev && run[0] === prev[1] + 2 && !(alone(prev) && alone(run)) && recogniseHeader(sheet, row, prev[0], run[1])) {
+      prev[1] = run[1];
+      continue;
+    }
+    out.push([...run]);
+  }
+  return out;
+}
+
 /** Every table the domain knows on one sheet, top to bottom, left to right. */
-export function detectTables(sheet: SheetModel): DetectedTable[] {
+export function detectTables(sheet: SheetModel, overrides: readonly ColumnOverride[] = []): DetectedTable[] {
+  const own = overridesOf(overrides, sheet.name);
   const tables: DetectedTable[] = findTransposedSummaries(sheet);
   const claims: CellRange[] = tables.map((t) => t.range);
   for (let row = 1; row <= sheet.rowCount; row++) {
-    if (rowFullyClaimed(claims, row, sheet.colCount) || !rowHasRole(sheet, row)) continue;
-    for (const [left, right] of columnRuns(sheet, row)) {
+    if (rowFullyClaimed(claims, row, sheet.colCount) || !rowHasRole(sheet, row, own)) continue;
+    for (const [left, right] of joinedRuns(sheet, row, columnRuns(sheet, row))) {
       if (claimedBy(claims, row, left)) continue;
-      const header = recogniseHeader(sheet, row, left, right);
+      const header = recogniseHeader(sheet, row, left, right, own);
       if (!header) continue;
       const table = assemble(sheet, header, scanBody(sheet, header));
       tables.push(table);
@@ -74,6 +99,7 @@ export function detectTables(sheet: SheetModel): DetectedTable[] {
   return tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
 }
 
-export function detectWorkbook(wb: WorkbookModel): DetectedTable[] {
-  return wb.sheets.flatMap((s) => detectTables(s));
+/** Every table of the workbook; `overrides` are the user's roles for columns (--columns, the pane). */
+export function detectWorkbook(wb: WorkbookModel, overrides: readonly ColumnOverride[] = []): DetectedTable[] {
+  return wb.sheets.flatMap((s) => detectTables(s, overrides));
 }

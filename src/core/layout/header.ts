@@ -2,6 +2,7 @@ import { SheetModel } from '../sheet/model';
 import { numberAt } from '../values/cell';
 import { inferRoles } from './content';
 import { classifyHeader } from './kinds';
+import { OverrideRole } from './overrides';
 import { ColumnInference, ColumnMap, CompletionPair, TableKind } from './types';
 import { ambiguousRoles, HeaderRole, headerRole, totalScope } from './vocabulary';
 
@@ -119,6 +120,8 @@ interface BlockColumn {
   group?: { text: string; left: number; right: number };
   /** The role came from a cell spanning several columns: a group word, weaker than a word of its own. */
   spanned?: { left: number; right: number };
+  /** Set by the user (--columns, the pane): wins over words and cells. */
+  forced?: OverrideRole;
 }
 
 const GENERIC: ReadonlySet<HeaderRole> = new Set(['label', 'blockLabel']);
@@ -135,7 +138,8 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
     const norm = sheet.norm(r, col);
     if (norm === '') continue;
     const area = sheet.mergeAt(r, col);
-    lines.push({ norm, text: sheet.text(r, col).replace(/\s+/g, ' ').trim(), ...(area && area.right > area.left ? { span: { left: area.left, right: area.right } } : {}) });
+    const span = area && area.right > area.left ? { left: area.left, right: area.right } : repeatedAcross(sheet, r, col, norm);
+    lines.push({ norm, text: sheet.text(r, col).replace(/\s+/g, ' ').trim(), ...(span ? { span } : {}) });
   }
   const out: BlockColumn = { col, role: undefined, norm: '', label: lines.map((l) => l.text).join(' ') };
   if (lines.length === 0) return out;
@@ -162,6 +166,32 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
     }
   }
   return out;
+}
+
+/**
+ * "评价指标 | 评价指标 | 评价指标" over 一级/二级/三级 in a sheet exported without merges: the same group word
+ * repeated in the cells beside it is one cell across them.
+ */
+function repeatedAcross(sheet: SheetModel, row: number, col: number, norm: string): { left: number; right: number } | undefined {
+  if (sheet.mergeAt(row, col)) return undefined;
+  let left = col;
+  let right = col;
+  while (left > 1 && !sheet.mergeAt(row, left - 1) && sheet.norm(row, left - 1) === norm) left--;
+  while (right < sheet.colCount && !sheet.mergeAt(row, right + 1) && sheet.norm(row, right + 1) === norm) right++;
+  return right > left ? { left, right } : undefined;
+}
+
+/** Most words of the row repeat the row above in their column: header cells merged down, exported without merges. */
+function repeatsAbove(sheet: SheetModel, row: number, left: number, right: number): boolean {
+  let same = 0;
+  let filled = 0;
+  for (let c = left; c <= right; c++) {
+    const n = sheet.norm(row, c);
+    if (n === '') continue;
+    filled++;
+    if (n === sheet.norm(row - 1, c) && !sheet.mergeAt(row, c)) same++;
+  }
+  return filled > 0 && same * 2 >= filled;
 }
 
 /** A row that can continue a header block: words only, short, no figures (years excepted). */
@@ -209,10 +239,20 @@ function levelsFromSpannedName(cells: BlockColumn[]): void {
 }
 
 /** Recognise a header block starting on `row` within columns left..right (one to three rows). */
-export function recogniseHeader(sheet: SheetModel, row: number, left: number, right: number): HeaderCandidate | undefined {
+export function recogniseHeader(sheet: SheetModel, row: number, left: number, right: number, overrides?: ReadonlyMap<number, OverrideRole>): HeaderCandidate | undefined {
   const read = (rows: number): BlockColumn[] => {
     const out: BlockColumn[] = [];
-    for (let c = left; c <= right; c++) out.push(readBlockColumn(sheet, row, rows, c));
+    for (let c = left; c <= right; c++) {
+      const cell = readBlockColumn(sheet, row, rows, c);
+      const forced = overrides?.get(c);
+      if (forced) {
+        cell.forced = forced;
+        cell.role = forced === 'ignore' ? undefined : forced;
+        delete cell.alternatives;
+        delete cell.spanned;
+      }
+      out.push(cell);
+    }
     return out;
   };
   let rows = 1;
@@ -228,6 +268,7 @@ export function recogniseHeader(sheet: SheetModel, row: number, left: number, ri
     // A block label merged down the whole block (项目资金 beside its rows) is no header height.
     if (m && m.top === row && role && role !== 'blockLabel' && m.bottom - row + 1 <= MAX_HEADER_ROWS) least = Math.max(least, m.bottom - row + 1);
   }
+  while (least < MAX_HEADER_ROWS && row + least <= sheet.rowCount && headerLike(sheet, row + least, left, right) && repeatsAbove(sheet, row + least, left, right)) least++;
   if (least > 1 && row + least - 1 <= sheet.rowCount) {
     rows = least;
     cells = read(least);
@@ -269,6 +310,16 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
   const undecided: BlockColumn[] = [];
   for (const c of cells) {
     labels.set(c.col, c.label);
+    if (c.forced === 'ignore') continue;
+    if (c.forced) {
+      if (c.forced === 'serial') serialColumns.push(c.col);
+      else {
+        columns[c.forced] = c.col;
+        roles.add(c.forced);
+      }
+      inference.push({ col: c.col, role: c.forced, source: 'user', confidence: 1, header: c.label });
+      continue;
+    }
     if (c.alternatives) {
       undecided.push(c);
       continue;
@@ -297,6 +348,7 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
     roles.add(c.role);
     if (c.role === 'blockLabel') continue;
     const role = c.role as keyof ColumnMap;
+    if (cells.some((x) => x.forced === role)) continue;
     if (role === 'weight' && columns.weight !== undefined && leafWeight(cells, c.col, columns.weight)) {
       // 分值 after each level (权重 | 二级 | 分值 | 三级 | 分值): the leaf's points are the ones after the deepest level.
       const i = inference.findIndex((x) => x.col === columns.weight);
@@ -305,7 +357,14 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
       inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
       continue;
     }
-    if (columns[role] === undefined) {
+    // "评价分值(百分制) | 加权平均得分": the weighted score is the one that adds up to the total.
+    const weighted = role === 'score' && columns.score !== undefined && /^加权/.test(c.norm);
+    if (weighted) {
+      const i = inference.findIndex((x) => x.col === columns.score);
+      if (i >= 0) inference.splice(i, 1);
+      columns.score = c.col;
+      inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
+    } else if (columns[role] === undefined) {
       columns[role] = c.col;
       inference.push({ col: c.col, role, source: 'header', confidence: 1, header: c.label });
     }

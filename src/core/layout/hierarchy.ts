@@ -105,8 +105,9 @@ const CN_SERIAL = /^[一二三四五六七八九十]{1,3}[、.．]?$/;
 
 export function buildHierarchy(sheet: SheetModel, dataRows: number[], cols: HierarchyColumns): Hierarchy {
   const { levels: levelCols, weight: weightCol, score: scoreCol, criteria: criteriaCol, serial } = cols;
-  const numberedGroups = serial !== undefined && dataRows.some((r) => /^\d+$/.test(sheet.text(r, serial).trim()));
-  const serialGroup = (row: number): boolean => numberedGroups && CN_SERIAL.test(sheet.text(row, serial!).trim());
+  // Normalised text: "１" pasted from Word is 1.
+  const numberedGroups = serial !== undefined && dataRows.some((r) => /^\d+$/.test(sheet.norm(r, serial)));
+  const serialGroup = (row: number): boolean => numberedGroups && CN_SERIAL.test(sheet.norm(row, serial!));
   const levels = levelNames(sheet, dataRows, levelCols);
   const K = levelCols.length;
   const n = dataRows.length;

@@ -1,0 +1,65 @@
+/**
+ * Detection on real public tables (test/fixtures/real: each file names its source), each in the
+ * layouts people exchange them in: as published, anywhere under a title with notes below, exported
+ * without merges, pasted with numbers as text and broken header words, with a blank separator
+ * column. Every table is written to an .xlsx with exceljs and read back by the product's reader.
+ * Asserted exactly: kind, header block, the role of every labelled column, indicator count, totals.
+ */
+import ExcelJS from 'exceljs';
+import { detectWorkbook } from '../../src/core/layout/detect';
+import { columnLetters } from '../../src/core/sheet/address';
+import { readWorkbook } from '../../src/io/reader';
+import { LaidOut, layoutsOf, realTables } from '../fixtures/real/layouts';
+
+async function xlsxOf(l: LaidOut): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of l.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.grid.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v;
+    }));
+    for (const m of s.merges) ws.mergeCells(m);
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const cases = realTables().flatMap((t) => layoutsOf(t).map((l) => [`${t.id} (${l.layout})`, t, l] as const));
+
+it('holds at least 12 real tables, each in at least two layouts', () => {
+  const tables = realTables();
+  expect(tables.length).toBeGreaterThanOrEqual(12);
+  for (const t of tables) expect(layoutsOf(t).length).toBeGreaterThanOrEqual(2);
+});
+
+describe.each(cases)('%s', (_name, t, l) => {
+  let found: ReturnType<typeof detectWorkbook>;
+  beforeAll(async () => {
+    const wb = await readWorkbook(await xlsxOf(l), `${t.id}.xlsx`);
+    found = detectWorkbook(wb);
+  });
+  const e = l.expected;
+  const table = () => found.find((x) => x.sheet === l.sheet && x.headerRow - x.headerRows + 1 === e.headerTop);
+
+  it('is found with its kind and header block', () => {
+    const x = table();
+    expect(x && { kind: x.kind, headerTop: x.headerRow - x.headerRows + 1, headerRow: x.headerRow }).toEqual({ kind: e.kind, headerTop: e.headerTop, headerRow: e.headerRow });
+  });
+
+  it('has every labelled role in its column, and no other', () => {
+    const x = table()!;
+    const labelled = Object.fromEntries(Object.entries(e.roles).filter(([, r]) => r !== 'other' && r !== 'serial'));
+    const got = Object.entries(x.columns).map(([role, col]) => [columnLetters(col!), role]);
+    // A role labelled on several columns (分值 after each level) is found on one of them.
+    for (const [col, role] of got) expect([col, labelled[col]]).toEqual([col, role]);
+    expect(new Set(got.map(([, r]) => r))).toEqual(new Set(Object.values(labelled)));
+    const serial = Object.entries(e.roles).filter(([, r]) => r === 'serial').map(([c]) => c);
+    expect((x.inference ?? []).filter((i) => i.role === 'serial').map((i) => columnLetters(i.col))).toEqual(serial);
+  });
+
+  it('has its indicators and totals', () => {
+    const x = table()!;
+    expect(x.indicators.length).toBe(e.indicators);
+    if (e.totals) expect(x.totals.map((r) => r.row)).toEqual(e.totals);
+    if (e.rowsTo) expect(x.range.bottom).toBe(e.rowsTo);
+  });
+});
