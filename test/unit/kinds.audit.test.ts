@@ -7,7 +7,7 @@
 import { auditWorkbook, AuditResult } from '../../src/core/audit/audit';
 import { readWorkbook } from '../../src/io/reader';
 import { bookOf, GridTable, LAYOUTS } from '../fixtures/kinds/grid';
-import { budgetLinesForm, EXPERT_SCORES, EXPERT_TRIMMED_SCORES, expertSummary, expertTrimmed, fundArrival } from '../fixtures/kinds/new-kinds';
+import { budgetLinesForm, EXPERT_SCORES, EXPERT_TRIMMED_SCORES, expertSummary, expertTrimmed, fundArrival, REVIEW_FORM, REVIEW_SCORED } from '../fixtures/kinds/new-kinds';
 import { SELF_EVALUATION_FORMS } from '../fixtures/kinds/selfeval-forms';
 
 type Grid = GridTable['grid'];
@@ -122,6 +122,28 @@ const FAULTS: Fault[] = [
     at: [{ cell: 'E6', expected: 2.1548 }],
   },
   {
+    // The heading rows 一、 of the 三级 column carry the sum of their 1、2、… rows.
+    name: 'a heading row 一、示范区建立 of the 三级 column against its 1、2、3、 rows (隆阳 form)',
+    code: 'group.sum-mismatch',
+    fault: edited(LONGYANG, { G8: '16.0' }),
+    clean: LONGYANG,
+    at: [{ cell: 'G8', expected: 15 }],
+  },
+  {
+    name: 'a review item scored above its 分值 (绩效目标评审表)',
+    code: 'score.above-weight',
+    fault: edited(REVIEW_SCORED, { G2: '6', G6: '19' }),
+    clean: REVIEW_SCORED,
+    at: [{ cell: 'G2', expected: '≤ 5' }],
+  },
+  {
+    name: "a review table's 合计 against its items (绩效目标评审表)",
+    code: 'total.sum-mismatch',
+    fault: edited(REVIEW_SCORED, { G6: '18' }),
+    clean: REVIEW_SCORED,
+    at: [{ cell: 'G6', expected: 17 }],
+  },
+  {
     name: 'expert average (专家1…专家5)',
     code: 'expert.average',
     fault: expertSummary(withAverage(0, 26.2)),
@@ -186,4 +208,57 @@ test('spending above a scored budget is one error, not also a warning on each pa
   const unscored = await audit(edited(JINZHAI, { F5: null, H5: null }));
   expect(unscored.findings.filter((x) => x.code === 'selfeval.budget-over-100')).toEqual([]);
   expect(unscored.findings.filter((x) => x.code === 'selfeval.over-budget').map((x) => x.cell)).toEqual(['E5', 'E6']);
+});
+
+describe('coverage says, for each new kind, which families of checks ran and which could not and why', () => {
+  const coverage = async (t: GridTable): Promise<Array<[string, Array<[string, boolean, string]>]>> =>
+    (await audit(t)).coverage.tables.map((c) => [c.kind, c.checks.map((k) => [k.check, k.ran, k.note ?? ''] as [string, boolean, string])]);
+
+  it('an expert table: averages, each expert within the weight, the average within the weight', async () => {
+    expect(await coverage(expertSummary(EXPERT_SCORES))).toEqual([
+      [
+        'expert',
+        [
+          ['expert-average', true, ''],
+          ['expert-within-weight', true, ''],
+          ['score-within-weight', true, ''],
+        ],
+      ],
+    ]);
+  });
+
+  it('a 行次 table: the definitions; a table with none says only its lines were read', async () => {
+    expect(await coverage(budgetLinesForm({ line1: 12, line24: 2100 }))).toEqual([['budget-lines', [['line-definitions', true, '']]]]);
+    const undefinedLines = budgetLinesForm({ line1: 12, line24: 2100 });
+    const plain = { ...undefinedLines, grid: undefinedLines.grid.map((r) => r.map((v) => (typeof v === 'string' && /^\d+=/.test(v) ? v.split('=')[0] : v))) };
+    const [[kind, [[check, ran, note]]]] = await coverage(plain);
+    expect([kind, check, ran]).toEqual(['budget-lines', 'line-definitions', false]);
+    expect(note).toContain('没有由其他行次定义的行');
+  });
+
+  it('a review table: scores and totals where it has them, the opinion never checked against them', async () => {
+    const [[, opinionOnly]] = await coverage(REVIEW_FORM);
+    expect(opinionOnly.filter(([, ran]) => !ran)).toEqual([
+      ['score-within-weight', false, '表中无得分列'],
+      ['review-opinion', false, '审核意见（优/良/中/差）只识别，不与得分核对'],
+    ]);
+    const [[, scored]] = await coverage(REVIEW_SCORED);
+    expect(scored.filter(([, ran]) => ran).map(([c]) => c)).toEqual(['score-within-weight', 'totals']);
+  });
+
+  it('self-evaluation blocks: every family on the national form; a 湖北 form without 分值 or 偏差原因 columns says what it could not check', async () => {
+    const national = await coverage(JISHAN);
+    expect(national.map(([kind, checks]) => [kind, checks.filter(([, ran]) => !ran)])).toEqual([
+      ['selfeval-budget', []],
+      ['selfeval-indicators', []],
+    ]);
+    expect(national.flatMap(([, checks]) => checks.map(([c]) => c))).toEqual(['budget-rate', 'budget-score', 'budget-within-weight', 'budget-overspend', 'indicator-completion', 'indicator-score', 'deviation']);
+    const hubei = await coverage(ZJJ);
+    // The 20-point block's points come from its header (得分(20分*执行率)): its score is checked.
+    expect(hubei[0][1].filter(([, ran]) => !ran)).toEqual([]);
+    expect(hubei[1][1].filter(([, ran]) => !ran)).toEqual([
+      ['indicator-score', false, '表中无分值列'],
+      ['deviation', false, '表中无偏差原因列'],
+    ]);
+  });
 });

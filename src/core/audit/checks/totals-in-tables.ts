@@ -5,6 +5,9 @@ import { close, findingIn, fmt } from '../finding';
 import { Finding } from '../types';
 
 type Field = 'weight' | 'score';
+
+/** Tables whose rows carry a weight and a score: their totals and bounds are checked alike (an expert table's score is the experts' average). */
+const SCORED_KINDS: ReadonlyArray<DetectedTable['kind']> = ['scoring', 'selfeval-indicators', 'summary', 'review', 'expert'];
 const FIELD_ZH: Record<Field, string> = { weight: '权重/分值', score: '得分' };
 
 /** Weight and score carried by a self-evaluation budget block on the same sheet (it counts toward 总分). */
@@ -32,7 +35,7 @@ function sumOf(rows: IndicatorRow[], field: Field): { sum: number; count: number
  * total; a closing total sums every leaf of the table.
  */
 const totalRows: TableCheck = (ctx, table) => {
-  if (!['scoring', 'selfeval-indicators', 'summary'].includes(table.kind) || transposedOf(table)) return [];
+  if (!SCORED_KINDS.includes(table.kind) || transposedOf(table)) return [];
   const sheet = ctx.sheetOf(table);
   const out: Finding[] = [];
   const extra = budgetBlockFor(ctx, table);
@@ -64,10 +67,10 @@ const totalRows: TableCheck = (ctx, table) => {
       }
     }
   }
-  // A closing 合计/总分 of a whole scoring table is 100 unless the table says otherwise.
+  // A closing 合计/总分 of a whole scoring table is 100 unless the table says otherwise (review and expert forms are often printed in parts).
   const closing = table.totals.find((t) => t.scope === 'total');
   const weightCol = table.columns.weight;
-  if (closing && weightCol !== undefined && table.kind !== 'summary') {
+  if (closing && weightCol !== undefined && (table.kind === 'scoring' || table.kind === 'selfeval-indicators')) {
     const fig = figureAt(sheet, closing.row, weightCol);
     if (fig && /总分|合计/.test(closing.label) && !close(fig.value, 100) && !table.totals.some((t) => t.scope === 'subtotal')) {
       out.push(
@@ -151,7 +154,7 @@ const groupWeights: TableCheck = (ctx, table) => {
 
 /** A score above its weight or below zero, whatever the rule. */
 const scoreBounds: TableCheck = (_ctx, table) => {
-  if (!['scoring', 'selfeval-indicators', 'summary'].includes(table.kind)) return [];
+  if (!SCORED_KINDS.includes(table.kind)) return [];
   const out: Finding[] = [];
   for (const ind of table.indicators) {
     if (ind.score === undefined || ind.weight === undefined) continue;
