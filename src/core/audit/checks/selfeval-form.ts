@@ -77,12 +77,16 @@ const budgetScore: TableCheck = (ctx, table) => {
     const points = budgetPointsAt(sheet, table, ind.row);
     const score = figureAt(sheet, ind.row, c.score);
     if (points && score && c.score !== undefined && score.value > points.value + score.tol) {
+      const budget = figureAt(sheet, ind.row, c.budget);
+      const executed = figureAt(sheet, ind.row, c.executed);
+      const rate = budget && executed && budget.value > 0 ? Math.min(1, executed.value / budget.value) : undefined;
+      const byRate = rate !== undefined ? `，按执行率 ${fmtPct(rate)} 应得 ${fmt(points.value * rate)} 分` : '';
       out.push(
         findingIn(table, {
           row: ind.row,
           col: c.score,
           code: 'selfeval.budget-above-weight',
-          message: `预算执行得分 ${fmt(score.value)} 超过该项分值 ${fmt(points.value)}${c.weight === undefined && table.blockPoints ? `（“${table.blockPoints.stated}”）` : ''}`,
+          message: `预算执行得分 ${fmt(score.value)} 超过该项分值 ${fmt(points.value)}${c.weight === undefined && table.blockPoints ? `（“${table.blockPoints.stated}”）` : ''}${byRate}`,
           expected: `≤ ${fmt(points.value)}`,
           actual: score.value,
           rule: '预算执行率得分不超过其分值',

@@ -86,7 +86,8 @@ const budgetBlock: TableCheck = (ctx, table) => {
     }
     const weight = budgetPointsAt(sheet, table, row);
     const score = figureAt(sheet, row, c.score);
-    if (weight && score && expectedRate !== undefined && c.score !== undefined) {
+    // A score above the block's points is one error (selfeval.budget-above-weight, which gives the score by the rate too).
+    if (weight && score && expectedRate !== undefined && c.score !== undefined && score.value <= weight.value + score.tol) {
       const expected = weight.value * Math.min(1, expectedRate);
       if (!close(score.value, expected, Math.max(0.01, score.tol))) {
         out.push(
