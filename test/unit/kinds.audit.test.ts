@@ -210,6 +210,14 @@ test('spending above a scored budget is one error, not also a warning on each pa
   expect(unscored.findings.filter((x) => x.code === 'selfeval.over-budget').map((x) => x.cell)).toEqual(['E5', 'E6']);
 });
 
+test('a budget score above its points is one finding on its cell, which also gives the score by the rate', async () => {
+  const r = await audit(edited(JISHAN, { I4: '11' }));
+  const onCell = r.findings.filter((x) => x.cell === 'I4');
+  expect(onCell.map((x) => x.code)).toEqual(['selfeval.budget-above-weight']);
+  // 稷山: 65.07 of 65.66 万元 spent, 99.10%.
+  expect(onCell[0].message).toContain('按执行率 99.10% 应得 9.9101 分');
+});
+
 describe('coverage says, for each new kind, which families of checks ran and which could not and why', () => {
   const coverage = async (t: GridTable): Promise<Array<[string, Array<[string, boolean, string]>]>> =>
     (await audit(t)).coverage.tables.map((c) => [c.kind, c.checks.map((k) => [k.check, k.ran, k.note ?? ''] as [string, boolean, string])]);
@@ -240,7 +248,7 @@ describe('coverage says, for each new kind, which families of checks ran and whi
     const [[, opinionOnly]] = await coverage(REVIEW_FORM);
     expect(opinionOnly.filter(([, ran]) => !ran)).toEqual([
       ['score-within-weight', false, '表中无得分列'],
-      ['review-opinion', false, '审核意见（优/良/中/差）只识别，不与得分核对'],
+      ['review-opinion', false, '优/良/中/差只识别，不与得分核对'],
     ]);
     const [[, scored]] = await coverage(REVIEW_SCORED);
     expect(scored.filter(([, ran]) => ran).map(([c]) => c)).toEqual(['score-within-weight', 'totals']);

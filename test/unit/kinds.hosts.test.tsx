@@ -101,6 +101,16 @@ test('audit reports the new checks under their tables, by name in text and by co
   const json = JSON.parse((await run('audit', file, '--json')).out);
   const codes = (json.findings as Array<{ sheet: string; cell: string; code: string }>).map((f) => `${f.sheet}!${f.cell} ${f.code}`);
   expect(codes).toEqual(expect.arrayContaining(NEW_CHECKS));
+  // What could not be checked is said under the table and carried in the JSON.
+  const review = text.out.split('\n[审核表]')[1].split('\n[')[0];
+  expect(review).toContain('未核对：得分不超过分值（表中无得分列）；审核意见（优/良/中/差只识别，不与得分核对）');
+  const coverage = json.coverage.tables as Array<{ sheet: string; kind: string; checks: Array<{ check: string; ran: boolean }> }>;
+  expect(coverage.filter((c) => ['expert', 'review', 'budget-lines'].includes(c.kind)).map((c) => [c.sheet, c.checks.filter((k) => k.ran).map((k) => k.check)])).toEqual([
+    ['专家评分', ['expert-average', 'expert-within-weight', 'score-within-weight']],
+    ['审核表', ['totals']],
+    ['主要指标表', ['line-definitions']],
+    ['专家超分', ['expert-average', 'expert-within-weight', 'score-within-weight']],
+  ]);
 });
 
 test("the pane's table list shows each new kind in both languages", async () => {
@@ -111,12 +121,16 @@ test("the pane's table list shows each new kind in both languages", async () => 
     const host = document.createElement('div');
     document.body.appendChild(host);
     const root = createRoot(host);
-    await act(async () => root.render(<TableList tables={tables} counts={new Map()} t={t} onSelect={() => undefined} />));
+    const { coverage } = auditWorkbook(await readWorkbook(new Uint8Array(buf as ArrayBuffer), '新表种.xlsx'), tables);
+    await act(async () => root.render(<TableList tables={tables} coverage={coverage.tables} counts={new Map()} t={t} onSelect={() => undefined} />));
     const items = [...host.querySelectorAll('[data-testid="table-item"]')].map((b) => [b.getAttribute('data-kind'), b.textContent]);
     const mine = items.filter(([k]) => k! in LABELS);
     expect(mine.map(([k]) => k)).toEqual(['expert', 'review', 'budget-lines', 'expert']);
     mine.forEach(([k, text]) => expect(text).toContain(t.kind[k as keyof typeof LABELS]));
     if (locale === 'zh') expect(mine.slice(0, 3).map(([, text]) => text!.slice(0, 5))).toEqual(['专家评分表', '评审表审核', '行次预算表']);
+    // The review card says what could not be checked.
+    const reviewCard = host.querySelector('[data-kind="review"]')!.closest('li')!;
+    expect([...reviewCard.querySelectorAll('[data-testid="table-coverage"]')].map((e) => e.textContent).join('')).toContain('审核意见');
     await act(async () => root.unmount());
     host.remove();
   }

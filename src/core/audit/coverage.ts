@@ -153,7 +153,7 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
   review: [
     ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '得分', t.columns.weight !== undefined && t.columns.score !== undefined)],
     ['totals', '合计与小计', (t) => (t.totals.length === 0 ? { ran: false, note: '表中无合计或小计行' } : needs('得分或分值', t.columns.score !== undefined || t.columns.weight !== undefined))],
-    ['review-opinion', '审核意见', () => ({ ran: false, note: '审核意见（优/良/中/差）只识别，不与得分核对' })],
+    ['review-opinion', '审核意见', () => ({ ran: false, note: '优/良/中/差只识别，不与得分核对' })],
   ],
   totals: [['money-totals', '金额合计', (t) => (t.kind === 'totals' && t.valueColumns.length > 0 ? { ran: true } : { ran: false, note: '无金额列' })]],
 };
