@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
+import { checkName } from '../core/audit/catalogue';
 import { detectWorkbook } from '../core/layout/detect';
 import { Finding } from '../core/audit/types';
 import { KIND_LABELS } from '../core/layout/json';
@@ -109,9 +110,9 @@ function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, ou
     out(`  ${rangeA1(t.range)} ${KIND_LABELS[t.kind]}${t.title ? ` «${t.title}»` : ''}：${list.length === 0 ? '未发现问题' : `${list.length} 项`}`);
     const cov = result.coverage.tables.find((c) => c.sheet === t.sheet && c.table === rangeA1(t.range));
     if (cov) for (const line of coverageLines(cov)) out(`    ${line}`);
-    for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
+    for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${checkName(f.code)}：${f.message}`);
   }
   for (const n of result.coverage.notices) out(`  ${n.message}`);
   const loose = result.findings.filter((f) => !f.table);
-  for (const f of loose) out(`  ${f.sheet}!${f.cell} ${SEVERITY_ZH[f.severity]}  ${f.message}  [${f.code}]`);
+  for (const f of loose) out(`  ${f.sheet}!${f.cell} ${SEVERITY_ZH[f.severity]}  ${checkName(f.code)}：${f.message}`);
 }

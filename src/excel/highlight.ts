@@ -9,6 +9,7 @@
  * conditional formats and the comments in batches under the request limit. Comments come last, in
  * their own batches: a cell that refuses one cannot cost the highlights.
  */
+import { checkName } from '../core/audit/catalogue';
 import type { Finding, Severity } from '../core/audit/types';
 import { parseRangeA1, a1 } from '../core/sheet/address';
 import { ACTION_BYTES, CF_BYTES, groupByBytes, syncInGroups, textBytes } from './batches';
@@ -82,7 +83,7 @@ export function flagFormula(row: number): string {
 }
 
 export function commentText(findings: Finding[]): string {
-  return COMMENT_PREFIX + '\n' + findings.map((f) => `【${SEVERITY_STYLE[f.severity].label}】${f.message}`).join('\n');
+  return COMMENT_PREFIX + '\n' + findings.map((f) => `【${SEVERITY_STYLE[f.severity].label}·${checkName(f.code)}】${f.message}`).join('\n');
 }
 
 function cellOf(f: Finding): string {

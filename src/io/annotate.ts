@@ -7,6 +7,7 @@
  * their print titles and filter range as defined names of their own.
  */
 import type { AuditResult } from '../core/audit/audit';
+import { checkName } from '../core/audit/catalogue';
 import type { Finding, Severity } from '../core/audit/types';
 import { parseA1 } from '../core/sheet/address';
 import { editWorksheet, Restyle } from './annotate-cells';
@@ -50,7 +51,7 @@ const worst = (fs: Finding[]): Severity => SEVERITY_ORDER.find((s) => fs.some((f
 
 function noteOf(fs: Finding[]): Note {
   const { row, col } = parseA1(fs[0].cell);
-  const text = fs.map((f) => `${SEVERITY_ZH[f.severity]}：${f.message}\n依据：${f.rule}`).join('\n\n');
+  const text = fs.map((f) => `${SEVERITY_ZH[f.severity]}（${checkName(f.code)}）：${f.message}\n依据：${f.rule}`).join('\n\n');
   return { row, col, heading: `${NOTE_MARK}${SEVERITY_ZH[worst(fs)]}`, text };
 }
 

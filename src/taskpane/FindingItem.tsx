@@ -91,6 +91,8 @@ export function FindingItem({ finding: f, t, locale, active, state, numFmt, onAc
   const place = `${f.sheet}!${f.cell}`;
   const severity = t.severity[f.severity];
   const check = checkName(f.code, locale);
+  // The catalogue's English template where the pane is English (an older result may have none).
+  const message = locale === 'en' && f.messageEn ? f.messageEn : f.message;
   const hasValues = f.expected !== null || f.actual !== null;
   const detailId = useId('finding-detail');
   const toggle = (s: ReviewState) => onState(f, state === s ? undefined : s);
@@ -103,7 +105,7 @@ export function FindingItem({ finding: f, t, locale, active, state, numFmt, onAc
         data-cell={f.cell}
         data-code={f.code}
         data-severity={f.severity}
-        aria-label={`${severity} ${check} ${place}${t.colon}${f.message}`}
+        aria-label={`${severity} ${check} ${place}${t.colon}${message}`}
         aria-describedby={detailId}
         aria-current={active ? 'true' : undefined}
         title={t.selectCellHint}
@@ -116,7 +118,7 @@ export function FindingItem({ finding: f, t, locale, active, state, numFmt, onAc
           <span className={styles.check}>{check}</span>
           <span className={styles.cell}>{place}</span>
         </span>
-        <Text className={styles.message}>{f.message}</Text>
+        <Text className={styles.message}>{message}</Text>
         <span className={styles.detail} id={detailId}>
           {f.rule ? (
             <span className={styles.rule} title={f.rule}>

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWorkbook, AuditResult } from '../../src/core/audit/audit';
-import { FINDING_CATALOGUE } from '../../src/core/audit/catalogue';
+import { checkName, FINDING_CATALOGUE } from '../../src/core/audit/catalogue';
 import { LEGEND_SHEET, REPORT_SHEET, RESULT_SHEET, writeAnnotatedCopy } from '../../src/io/annotate';
 import { readWorkbook } from '../../src/io/reader';
 
@@ -61,7 +61,8 @@ describe.each([['samples/韶关绩效评价评分表.xlsx'], ['test/fixtures/xls
       expect({ key, fill: (c.fill as ExcelJS.FillPattern).fgColor?.argb }).toEqual({ key, fill: FILL[worst(fs.map((f) => f.severity))] });
       const note = JSON.stringify(c.note);
       expect(note).toContain('【评分审核】');
-      for (const f of fs) expect(note).toContain(JSON.stringify(f.message).slice(1, -1));
+      for (const f of fs) expect(note).toContain(JSON.stringify(`（${checkName(f.code)}）：${f.message}`).slice(1, -1));
+      for (const f of fs) expect(note).not.toContain(f.code);
     }
   });
 

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkName } from '../../src/core/audit/catalogue';
 import { main } from '../../src/cli/main';
+import { DEPTH_CASES } from '../fixtures/depth-faults';
 import { FAULT_CASES } from '../fixtures/faults';
 
 const dir = mkdtempSync(join(tmpdir(), 'score-audit-cli-'));
@@ -106,6 +108,15 @@ describe('score-audit audit', () => {
     expect((await run('audit', file, '--fail-on', 'error')).code).toBe(1);
   });
 
+  it('prints the check by its Chinese name from the catalogue; only the JSON carries the code', async () => {
+    const human = await run('audit', file);
+    const line = human.out.split('\n').find((l) => l.trim().startsWith('F3'))!;
+    expect(line).toContain(`${checkName('score.not-allowed')}：`);
+    expect(human.out).not.toMatch(/score\.not-allowed|\[[a-z]+\.[a-z-]+\]/);
+    const json = JSON.parse((await run('audit', file, '--json')).out);
+    expect(json.findings.find((f: { cell: string }) => f.cell === 'F3').code).toBe('score.not-allowed');
+  });
+
   it('writes an annotated copy, never over its input, and leaves the input untouched', async () => {
     const before = sha(file);
     const refused = await run('audit', file, '--out', file);
@@ -149,6 +160,17 @@ describe('score-audit audit', () => {
     const r = await run('audit', file);
     expect(r.out).toMatch(/\[评分表\]/);
     expect(r.out).toMatch(/F3\s+错误/);
+  });
+});
+
+describe('score-audit audit: the depth checks', () => {
+  it.each(DEPTH_CASES.map((c) => [c.name, c] as const))('%s: --json gives the code, the printed line the Chinese name', async (_n, c) => {
+    const file = join(dir, `depth-${c.name}.xlsx`);
+    await c.build(true).xlsx.writeFile(file);
+    const json = JSON.parse((await run('audit', file, '--json')).out);
+    expect(json.findings.some((f: { sheet: string; cell: string; code: string }) => f.sheet === c.expect.sheet && f.cell === c.expect.cell && f.code === c.expect.code)).toBe(true);
+    const lines = (await run('audit', file)).out.split('\n');
+    expect(lines.some((l) => l.trim().startsWith(c.expect.cell) && l.includes(`${checkName(c.expect.code)}：`))).toBe(true);
   });
 });
 

@@ -9,6 +9,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { auditWorkbook } from '../../src/core/audit/audit';
+import { checkName } from '../../src/core/audit/catalogue';
+import { readWorkbook } from '../../src/io/reader';
+import { DEPTH_CASES } from '../fixtures/depth-faults';
 import type { Finding } from '../../src/core/audit/types';
 import type { DetectedTable } from '../../src/core/layout/types';
 import { sheetFromGrid, type WorkbookModel } from '../../src/core/sheet/model';
@@ -266,6 +269,27 @@ describe('the pane in Excel', () => {
     await act(async () => root.render(<App host={fakeExcelHost()} locale="en" />));
     expect(document.querySelector('h1')?.textContent).toBe('Score audit');
     expect(byTestId('scan-sheet')[0].textContent).toBe('Scan sheet');
+    // Findings in English too: the catalogue's English name and message, the code only as data.
+    await click(byTestId('scan-sheet')[0]);
+    await settle();
+    const f = auditWorkbook(model()).findings.find((x) => x.cell === 'F2' && x.code === 'score.not-allowed')!;
+    const item = byTestId('finding-item').find((e) => e.dataset.cell === 'F2' && e.dataset.code === 'score.not-allowed')!;
+    expect(item.textContent).toContain(checkName('score.not-allowed', 'en'));
+    expect(item.textContent).toContain(f.messageEn);
+    expect(item.textContent).not.toContain(f.message);
+  });
+});
+
+describe('the depth checks in the pane', () => {
+  it.each(DEPTH_CASES.map((c) => [c.name, c] as const))('%s: the fault twin’s finding is listed under its Chinese name', async (_n, c) => {
+    const buf = await c.build(true).xlsx.writeBuffer();
+    const book = await readWorkbook(new Uint8Array(buf as ArrayBuffer), `${c.name}.xlsx`);
+    await act(async () => root.render(<App host={fakeExcelHost(async () => book)} locale="zh" />));
+    await click(byTestId('scan-workbook')[0]);
+    await settle();
+    const item = byTestId('finding-item').find((e) => e.dataset.sheet === c.expect.sheet && e.dataset.cell === c.expect.cell && e.dataset.code === c.expect.code);
+    expect(item).toBeDefined();
+    expect(item!.textContent).toContain(checkName(c.expect.code));
   });
 });
 

@@ -31,7 +31,7 @@ function table(sheet: string, range: string, kind: TableKind = 'scoring'): Detec
 }
 
 function finding(sheet: string, cell: string, severity: Severity, code: Finding['code'] = 'score.not-allowed', tableRange?: string): Finding {
-  return { sheet, cell, cells: [cell], code, severity, message: `${sheet}!${cell} ${code}`, expected: 1, actual: 0.75, rule: '得1分', ...(tableRange ? { table: tableRange } : {}) };
+  return { sheet, cell, cells: [cell], code, severity, message: `${sheet}!${cell} ${code}`, messageEn: `${sheet}!${cell} ${code}`, expected: 1, actual: 0.75, rule: '得1分', ...(tableRange ? { table: tableRange } : {}) };
 }
 
 describe('language', () => {

@@ -1,5 +1,5 @@
 import { detectWorkbook } from '../layout/detect';
-import { DetectedTable } from '../layout/types';
+import { DetectedTable, IndicatorRow } from '../layout/types';
 import { parseA1 } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
 import { completionChecks } from './checks/completion';
@@ -13,9 +13,11 @@ import { satisfactionChecks } from './checks/satisfaction';
 import { scoringRowChecks } from './checks/scoring-rows';
 import { selfEvalChecks } from './checks/selfeval';
 import { selfEvalFormChecks } from './checks/selfeval-form';
-import { summaryChecks } from './checks/summary';
-import { tableTotalChecks } from './checks/totals-in-tables';
-import { AuditContext, TableCheck } from './context';
+import { gradeChecks, summaryChecks } from './checks/summary';
+import { summaryDetailChecks } from './checks/summary-detail';
+import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
+import { CAUSE_PRECEDENCE, FINDING_CATALOGUE } from './catalogue';
+import { AuditContext, FlaggedScore, RowCheck, TableCheck } from './context';
 import { AuditCoverage, coverageOf } from './coverage';
 import { AuditSummary, Finding } from './types';
 import { summarise } from './summary';
@@ -28,11 +30,14 @@ export interface AuditResult {
   coverage: AuditCoverage;
 }
 
-/** Every check, one family per module; a new check is one more entry here. */
+/** Checks of each row's own score; they run first, so that totals know which scores are wrong. */
+const ROW_CHECKS: RowCheck[] = [scoringRowChecks, scoreBounds];
+
+/** Every other check, one family per module; a new check is one more entry here. */
 const TABLE_CHECKS: TableCheck[] = [
-  scoringRowChecks,
   ...tableTotalChecks,
   summaryChecks,
+  gradeChecks,
   completionChecks,
   satisfactionChecks,
   moneyChecks,
@@ -45,9 +50,34 @@ const TABLE_CHECKS: TableCheck[] = [
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+const PRECEDENCE = new Map(CAUSE_PRECEDENCE.map((c, i) => [c, i]));
+
+/**
+ * One mistake, one finding: findings of the same cell and code are one, and so are findings of the
+ * same cell whose codes share a cause (a SUM that omits a row and the total it misstates): the code
+ * first in CAUSE_PRECEDENCE stays, carrying the cells of all.
+ */
+function mergeSameCause(findings: Finding[]): Finding[] {
+  const kept = new Map<string, Finding>();
+  for (const f of findings) {
+    const cause = FINDING_CATALOGUE[f.code].cause;
+    const key = `${f.sheet}!${f.cell}|${cause ?? f.code}`;
+    const other = kept.get(key);
+    if (!other) {
+      kept.set(key, f);
+      continue;
+    }
+    const rank = (x: Finding) => PRECEDENCE.get(x.code) ?? PRECEDENCE.size;
+    const [winner, loser] = rank(f) < rank(other) ? [f, other] : [other, f];
+    kept.set(key, { ...winner, cells: [...new Set([...winner.cells, ...loser.cells])] });
+  }
+  return [...kept.values()];
+}
+
 /** Audit a workbook: detect its tables (unless given), run every check, order the findings by place. */
 export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] = detectWorkbook(workbook)): AuditResult {
   const sheets = new Map<string, SheetModel>(workbook.sheets.map((s) => [s.name, s]));
+  const flagged = new Map<IndicatorRow, FlaggedScore>();
   const ctx: AuditContext = {
     workbook,
     tables,
@@ -56,22 +86,24 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
       if (!s) throw new Error(`table on unknown sheet ${t.sheet}`);
       return s;
     },
+    flagged,
   };
   const findings: Finding[] = [];
   // A loop, not push(...spread): a check may return thousands of findings.
+  for (const table of tables) {
+    for (const check of ROW_CHECKS) {
+      const r = check(ctx, table);
+      for (const f of r.findings) findings.push(f);
+      for (const [ind, score] of r.flagged) if (!flagged.has(ind)) flagged.set(ind, score);
+    }
+  }
   for (const table of tables) for (const check of TABLE_CHECKS) for (const f of check(ctx, table)) findings.push(f);
   for (const f of crossTableChecks(ctx)) findings.push(f);
+  for (const f of summaryDetailChecks(ctx)) findings.push(f);
   for (const f of proseTotalChecks(ctx)) findings.push(f);
   const sheetIndex = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const key = `${f.sheet}!${f.cell}|${f.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
   // Parse each address once, not once per comparison.
-  const keyed = unique.map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
+  const keyed = mergeSameCause(findings).map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
   const ordered = keyed.map((k) => k.f);
   return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: coverageOf(workbook, tables) };

@@ -1,20 +1,14 @@
 import { a1, rangeA1 } from '../sheet/address';
 import { DetectedTable } from '../layout/types';
-import { catalogueEntry, FindingCode } from './catalogue';
+import { FindingCode, FINDING_CATALOGUE, MessageParams, messagesOf } from './catalogue';
 import { Finding } from './types';
 
-/** Numbers in messages: at most 4 decimals, no float noise. */
-export function fmt(n: number): string {
-  return String(Number(n.toFixed(4)));
-}
-
-export { formatPercent as fmtPct } from '../values/number';
-
-export interface FindingInput {
+export interface FindingInput<C extends FindingCode = FindingCode> {
   row: number;
   col: number;
-  code: FindingCode;
-  message: string;
+  code: C;
+  /** The figures of the message; the catalogue's templates make the words. */
+  params: MessageParams<C>;
   expected?: number | string | null;
   actual?: number | string | null;
   rule: string;
@@ -23,26 +17,26 @@ export interface FindingInput {
   display?: Finding['display'];
 }
 
-/** Build a Finding anchored in a table. */
-export function findingIn(table: DetectedTable, f: FindingInput): Finding {
-  const cell = a1(f.row, f.col);
-  const cells = [cell, ...(f.also ?? []).map(([r, c]) => a1(r, c)).filter((x) => x !== cell)];
+/** A finding on a sheet (not necessarily in a table), its message from the catalogue. */
+export function finding<C extends FindingCode>(sheet: string, f: Omit<FindingInput<C>, 'row' | 'col'> & { cell: string; cells?: string[] }): Finding {
+  const text = messagesOf(f.code, f.params);
   return {
-    sheet: table.sheet,
-    cell,
-    cells: [...new Set(cells)],
+    sheet,
+    cell: f.cell,
+    cells: [...new Set([f.cell, ...(f.cells ?? [])])],
     code: f.code,
-    severity: catalogueEntry(f.code).severity,
-    message: f.message,
+    severity: FINDING_CATALOGUE[f.code].severity,
+    message: text.zh,
+    messageEn: text.en,
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     rule: f.rule,
-    table: rangeA1(table.range),
     ...(f.display ? { display: f.display } : {}),
   };
 }
 
-/** Within the rounding tolerance of published figures. */
-export function close(a: number, b: number, tol = 0.01): boolean {
-  return Math.abs(a - b) <= tol + 1e-9;
+/** Build a Finding anchored in a table. */
+export function findingIn<C extends FindingCode>(table: DetectedTable, f: FindingInput<C>): Finding {
+  const cells = (f.also ?? []).map(([r, c]) => a1(r, c));
+  return { ...finding(table.sheet, { ...f, cell: a1(f.row, f.col), cells }), table: rangeA1(table.range) };
 }

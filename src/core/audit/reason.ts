@@ -5,6 +5,8 @@ import { parseChineseNumeral } from '../values/number';
 export type StatedScore =
   | { kind: 'deduction'; points: number; clause: string }
   | { kind: 'fraction'; share: number; clause: string }
+  /** "扣除要点③的一半分值": a share of one listed part's points (1-based). */
+  | { kind: 'part-share'; part: number; share: number; clause: string }
   | { kind: 'score'; points: number; clause: string }
   | { kind: 'none'; clause: string }
   | { kind: 'all'; clause: string };
@@ -16,6 +18,10 @@ const TOTAL_DEDUCTION = new RegExp(String.raw`(合计|共计|总计|累计|共)�
 const STATED_SCORE = new RegExp(String.raw`(该指标|本指标|此指标)(得|得分为?|评分为?)${AMOUNT}分`);
 // "扣1分" but not "不扣1分"; no look-behind (older WebKit cannot parse it): the character before is matched and dropped.
 const EACH_DEDUCTION = new RegExp(String.raw`(^|[^不])扣(除)?${AMOUNT}分`, 'g');
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** "扣除要点③的一半分值", "扣第2项分值的50%", "扣要点3分值的一半". */
+const PART_SHARE = new RegExp(String.raw`扣(?:除)?(?:评价|评分)?(?:要点|第)([${CIRCLED}]|\d{1,2})(?:项|个要点)?(?:的)?(?:分值的|分数的)?(一半|半数|\d{1,3}%)(?:的)?(?:分值|分数)?`);
 
 function amount(s: string): number | null {
   return /\d/.test(s) ? Number(s) : parseChineseNumeral(s);
@@ -36,6 +42,12 @@ export function statedScore(reasonText: string): StatedScore | undefined {
   }
   const share = /扣(除)?(该指标|本指标)?(\d+(?:\.\d+)?)%(的)?(权重)?分值/.exec(s);
   if (share) return { kind: 'fraction', share: Number(share[3]) / 100, clause: share[0] };
+  const part = PART_SHARE.exec(s);
+  if (part) {
+    const n = CIRCLED.indexOf(part[1]) + 1 || Number(part[1]);
+    const of = part[2] === '一半' || part[2] === '半数' ? 0.5 : Number(part[2].replace('%', '')) / 100;
+    if (n > 0 && of > 0 && of <= 1) return { kind: 'part-share', part: n, share: of, clause: part[0] };
+  }
   const got = STATED_SCORE.exec(s);
   if (got) {
     const v = amount(got[3]);

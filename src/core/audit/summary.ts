@@ -1,7 +1,6 @@
-import { gradeOf } from '../rules/grade';
 import { figureAt } from './cells';
 import { AuditContext } from './context';
-import { schemeFor } from './checks/summary';
+import { gradeUnder, schemeOf } from './grades';
 import { AuditSummary, Finding } from './types';
 
 /** Counts, plus the total score and its grade when a summary table or a closing total states one. */
@@ -22,7 +21,7 @@ export function summarise(ctx: AuditContext, findings: Finding[]): AuditSummary 
     if (total === undefined && closing) total = figureAt(sheet, closing.row, t.columns.score)?.value;
     if (total !== undefined) {
       summary.totalScore = total;
-      summary.grade = gradeOf(total, schemeFor(sheet, '')) ?? undefined;
+      summary.grade = gradeUnder(total, schemeOf(sheet, '')) ?? undefined;
       break;
     }
   }

@@ -15,8 +15,10 @@ export interface Finding {
   /** Stable id of the check in the catalogue (catalogue.ts), e.g. "score.not-allowed". */
   code: FindingCode;
   severity: Severity;
-  /** What is wrong, in Chinese, naming the rule clause or arithmetic and expected vs actual. */
+  /** What is wrong, in Chinese, naming the rule clause or arithmetic and expected vs actual (the catalogue's template). */
   message: string;
+  /** The same in English (the catalogue's English template). */
+  messageEn: string;
   expected: number | string | null;
   actual: number | string | null;
   /** The rule clause or formula the finding rests on. */

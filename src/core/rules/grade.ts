@@ -49,10 +49,14 @@ export function gradeSchemeOf(name: string | undefined | null): GradeScheme | un
 
 /** The grade of a total; null for a total that is not a finite number. */
 export function gradeOf(total: number, scheme: GradeScheme = 'standard'): string | null {
+  return gradeIn(total, GRADE_SCHEMES.find((s) => s.id === scheme) ?? GRADE_SCHEMES[0]);
+}
+
+/** The grade of a total under any bands (a scheme a sheet states itself); null for a total that is not a finite number. */
+export function gradeIn(total: number, scheme: Pick<GradeSchemeInfo, 'bands' | 'below'>): string | null {
   if (typeof total !== 'number' || !Number.isFinite(total)) return null;
-  const info = GRADE_SCHEMES.find((s) => s.id === scheme) ?? GRADE_SCHEMES[0];
   // Totals are published to 2 decimals; 89.999 is shown and graded as 90.
   const t = Math.round(total * 100) / 100;
-  for (const b of info.bands) if (t >= b.min) return b.grade;
-  return info.below;
+  for (const b of scheme.bands) if (t >= b.min) return b.grade;
+  return scheme.below;
 }

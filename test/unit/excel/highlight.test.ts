@@ -14,7 +14,7 @@ const all = () => true;
 const upTo = (minor: number) => (_set: string, v: string) => Number(v.split('.')[1]) <= minor;
 
 function finding(sheet: string, cell: string, severity: Finding['severity'], message: string, code: Finding['code'] = 'score.not-allowed'): Finding {
-  return { sheet, cell, cells: [cell], code, severity, message, expected: null, actual: null, rule: '' };
+  return { sheet, cell, cells: [cell], code, severity, message, messageEn: message, expected: null, actual: null, rule: '' };
 }
 
 function workbook() {
@@ -76,7 +76,7 @@ describe('highlight / clearHighlights', () => {
     expect(x.comments.find((c) => c.id === 'user-1')?.content).toBe('用户自己的批注');
     const added = x.comments.filter((c) => c.id !== 'user-1');
     expect(added.map((c) => `${c.sheet}!${c.cell}`)).toEqual(['评分表!D3', "汇总 'A'!B1"]);
-    expect(added[0].content).toBe(`${COMMENT_PREFIX}\n【错误】得分3超过分值2\n【提示】同一单元格的提示`);
+    expect(added[0].content).toBe(`${COMMENT_PREFIX}\n【错误·得分不符合评分标准】得分3超过分值2\n【提示·得分不符合评分标准】同一单元格的提示`);
 
     // the user's cells are unchanged
     expect(x.sheet('评分表').get(3, 4)?.value).toBe(3);

@@ -4,7 +4,9 @@ import { readNumber, toleranceFor } from '../../values/cell';
 import { isMissingText } from '../../values/number';
 import { completionRate, parseQuantity } from '../../values/target';
 import { TableCheck } from '../context';
-import { close, findingIn, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { fmtPct, rounded } from '../format';
+import { close, FLOAT_NOISE, RATE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
 const HIGH_RATE = 1.5;
@@ -53,7 +55,6 @@ export const completionChecks: TableCheck = (ctx, table) => {
     const targetText = sheet.text(m.row, m.targetCol).trim();
     const actualText = sheet.text(m.row, m.actualCol).trim();
     if (targetText === '' && actualText === '') continue;
-    const where = `${m.label ? `“${m.label}”` : ''}第 ${m.row} 行`;
     if (actualText === '' || isMissingText(actualText)) {
       if (targetText !== '' && parseQuantity(targetText)) {
         out.push(
@@ -61,7 +62,7 @@ export const completionChecks: TableCheck = (ctx, table) => {
             row: m.row,
             col: m.actualCol,
             code: 'completion.no-data',
-            message: `${where}目标为“${targetText}”，实际完成值为“${actualText || '空'}”，无法衡量是否完成`,
+            params: { label: m.label, row: m.row, target: targetText, actual: actualText },
             expected: '实际完成值',
             actual: actualText || null,
             rule: '完成率 = 实际完成值 / 目标值',
@@ -78,7 +79,7 @@ export const completionChecks: TableCheck = (ctx, table) => {
             row: m.row,
             col: m.actualCol,
             code: 'completion.actual-copies-target',
-            message: `${where}实际完成值“${actualText}”照抄了目标值的写法，无法计算完成率`,
+            params: { label: m.label, row: m.row, actual: actualText },
             expected: '实际数值',
             actual: actualText,
             rule: '实际完成值应为实际数值',
@@ -92,19 +93,17 @@ export const completionChecks: TableCheck = (ctx, table) => {
     if (m.rateCol !== undefined) {
       const reading = readNumber(sheet, m.row, m.rateCol);
       if (reading.kind === 'number') {
-        const tol = Math.max(toleranceFor(reading), 0.0001);
+        const tol = Math.max(toleranceFor(reading), RATE_TOLERANCE);
         const actualReading = readNumber(sheet, m.row, m.actualCol);
         if (!close(reading.value, rate, tol)) {
-          const repeats = actualReading.kind === 'number' && close(actualReading.value, reading.value, 1e-9);
+          const repeats = actualReading.kind === 'number' && close(actualReading.value, reading.value, FLOAT_NOISE);
+          const where = { label: m.label, row: m.row, explanation: result.explanation, value: reading.value };
           out.push(
             findingIn(table, {
               row: m.row,
               col: m.rateCol,
-              code: repeats ? 'completion.rate-repeats-actual' : 'completion.rate',
-              message: repeats
-                ? `${where}完成率一栏照抄了实际值 ${fmtPct(reading.value)}；按${result.explanation}`
-                : `${where}完成率应为 ${fmtPct(rate)}（${result.explanation}），表中为 ${fmtPct(reading.value)}`,
-              expected: Number(rate.toFixed(6)),
+              ...(repeats ? { code: 'completion.rate-repeats-actual' as const, params: where } : { code: 'completion.rate' as const, params: { ...where, expected: rate } }),
+              expected: rounded(rate, 6),
               actual: reading.value,
               display: 'percent',
               rule: result.direction === 'higher' ? '完成率 = 实际完成值 / 目标值' : '完成率 = 目标值 / 实际完成值（越低越好）',
@@ -119,14 +118,14 @@ export const completionChecks: TableCheck = (ctx, table) => {
     }
     if (m.doneCol !== undefined) {
       const stated = doneWord(sheet.text(m.row, m.doneCol));
-      const met = rate >= 1 - 1e-9;
+      const met = rate >= 1 - FLOAT_NOISE;
       if (stated !== undefined && stated !== met) {
         out.push(
           findingIn(table, {
             row: m.row,
             col: m.doneCol,
             code: 'completion.done-contradiction',
-            message: `${where}“是否完成”填写“${sheet.text(m.row, m.doneCol).trim()}”，但完成率为 ${fmtPct(rate)}`,
+            params: { label: m.label, row: m.row, stated: sheet.text(m.row, m.doneCol).trim(), rate },
             expected: met ? '是' : '否',
             actual: sheet.text(m.row, m.doneCol).trim(),
             rule: '完成率 ≥ 100% 为完成',
@@ -140,9 +139,9 @@ export const completionChecks: TableCheck = (ctx, table) => {
           row: m.row,
           col: m.rateCol ?? m.actualCol,
           code: 'completion.rate-over-150',
-          message: `${where}完成率 ${fmtPct(rate)} 超过 150%，目标值可能设置偏低`,
+          params: { label: m.label, row: m.row, rate },
           expected: `≤ ${fmtPct(HIGH_RATE, 0)}`,
-          actual: Number(rate.toFixed(6)),
+          actual: rounded(rate, 6),
           display: 'percent',
           rule: '完成率超过 150% 提示目标设置偏低',
         }),

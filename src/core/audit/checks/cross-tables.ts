@@ -1,7 +1,9 @@
 import { DetectedTable, IndicatorRow } from '../../layout/types';
 import { normalizeForMatch } from '../../sheet/text';
 import { AuditContext } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { rounded } from '../format';
+import { close } from '../tolerance';
 import { Finding } from '../types';
 import { completionRates } from './completion';
 import { ruleOf } from './scoring-rows';
@@ -66,10 +68,9 @@ export function crossTableChecks(ctx: AuditContext): Finding[] {
         findingIn(table, {
           row: ind.row,
           col: scoreCol,
-          // A binary rule leaves no doubt; a continuous one may rest on a rate the table rounds.
           code: strict ? 'score.contradicts-completion' : 'score.differs-from-completion',
-          message: `“${ind.path[ind.path.length - 1]}”在完成情况表（${where}）中的完成率为 ${measured.rates.map((r) => (r === null ? '无数据' : fmtPct(r))).join('、')}，按评分标准应得 ${fmt(expected)} 分，实际得分 ${fmt(ind.score)}`,
-          expected: Number(expected.toFixed(4)),
+          params: { name: ind.path[ind.path.length - 1] ?? '', where, rates: measured.rates, expected, score: ind.score },
+          expected: rounded(expected),
           actual: ind.score,
           rule: rule.text.replace(/\s+/g, ' ').slice(0, 80),
           also: [[ind.row, table.columns.criteria ?? scoreCol]],

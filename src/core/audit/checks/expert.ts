@@ -5,7 +5,9 @@
 import { ExpertTable } from '../../layout/types';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt } from '../finding';
+import { findingIn } from '../finding';
+import { fmt, rounded } from '../format';
+import { ABOVE_WEIGHT_SLACK, close } from '../tolerance';
 import { Finding } from '../types';
 
 /** Experts a trimmed average needs: dropping two of two leaves nothing. */
@@ -31,13 +33,13 @@ export const expertChecks: TableCheck = (ctx, table) => {
     const scores = t.experts.map((e) => ({ e, f: figureAt(sheet, ind.row, e.col) })).filter((x) => x.f !== undefined);
     if (ind.weight !== undefined) {
       for (const { e, f } of scores) {
-        if (f!.value > ind.weight + f!.tol) {
+        if (f!.value > ind.weight + Math.max(ABOVE_WEIGHT_SLACK, f!.tol)) {
           out.push(
             findingIn(t, {
               row: ind.row,
               col: e.col,
               code: 'expert.above-weight',
-              message: `“${name}”${e.label}评分 ${fmt(f!.value)} 超过该项分值 ${fmt(ind.weight)}`,
+              params: { name, expert: e.label, score: f!.value, weight: ind.weight },
               expected: `≤ ${fmt(ind.weight)}`,
               actual: f!.value,
               rule: `每位专家的评分不超过分值 ${fmt(ind.weight)}`,
@@ -54,16 +56,14 @@ export const expertChecks: TableCheck = (ctx, table) => {
     const canTrim = trimmed && values.length >= MIN_TRIMMED;
     const expected = canTrim ? trimmedMean(values) : mean(values);
     if (close(avg.value, expected, avg.tol)) continue;
-    const plain = mean(values);
-    const how = canTrim ? `去掉最高分 ${fmt(Math.max(...values))} 和最低分 ${fmt(Math.min(...values))} 后 ${values.length - 2} 位专家的平均分` : `${values.length} 位专家评分的平均分`;
-    const note = canTrim && close(avg.value, plain, avg.tol) ? `；表中 ${fmt(avg.value)} 是未去掉最高分和最低分的平均分，而本表注明“${t.averaging.stated}”` : '';
+    const trimming = canTrim ? { highest: Math.max(...values), lowest: Math.min(...values), stated: t.averaging.stated, writtenIsPlainMean: close(avg.value, mean(values), avg.tol) } : undefined;
     out.push(
       findingIn(t, {
         row: ind.row,
         col: avgCol,
         code: 'expert.average',
-        message: `“${name}”${how}应为 ${fmt(expected)}（${scores.map((s) => `${s.e.label} ${fmt(s.f!.value)}`).join('，')}），表中为 ${fmt(avg.value)}${note}`,
-        expected: Number(expected.toFixed(4)),
+        params: { name, experts: scores.map((s) => ({ label: s.e.label, score: s.f!.value })), ...(trimming ? { trimmed: trimming } : {}), expected, value: avg.value },
+        expected: rounded(expected),
         actual: avg.value,
         rule: canTrim ? `${t.averaging.stated}：(Σ专家评分 − 最高分 − 最低分) ÷ (专家人数 − 2)` : 'Σ专家评分 ÷ 专家人数',
         also: scores.map((s) => [ind.row, s.e.col] as [number, number]),

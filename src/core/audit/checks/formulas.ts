@@ -52,7 +52,7 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
             row: total.row,
             col,
             code: 'formula.sum-omits',
-            message: `${total.label}的公式 =${formula} 漏掉了 ${omitted.map((r) => a1(r, col)).join('、')}`,
+            params: { label: total.label, formula, omitted: omitted.map((r) => a1(r, col)) },
             expected: `包含 ${columnLetters(col)}${withValue[0]}:${columnLetters(col)}${withValue[withValue.length - 1]}`,
             actual: `=${formula}`,
             rule: `${total.label} = SUM(本组全部指标)`,
@@ -69,7 +69,7 @@ function sumRanges(sheet: SheetModel, t: DetectedTable): Finding[] {
             row: total.row,
             col,
             code: 'formula.sum-double',
-            message: `${total.label}的公式 =${formula} 同时加了小计行和其下的指标行，重复计算`,
+            params: { label: total.label, formula },
             expected: '只加指标行或只加小计行',
             actual: `=${formula}`,
             rule: `${total.label} = Σ 指标（不重复）`,
@@ -95,7 +95,7 @@ function typedTotals(sheet: SheetModel, t: DetectedTable): Finding[] {
         row: x.total.row,
         col: x.col,
         code: 'formula.typed-total',
-        message: `${x.total.label}的 ${a1(x.total.row, x.col)} 是手工录入的数值，而同表其他合计（如 ${a1(formulas[0].total.row, formulas[0].col)}）用公式计算；数据改动后它不会更新`,
+        params: { label: x.total.label, cell: a1(x.total.row, x.col), exampleCell: a1(formulas[0].total.row, formulas[0].col) },
         expected: '公式',
         actual: x.cell!.value as number,
         rule: '合计应用公式计算',
@@ -130,15 +130,12 @@ function columnPatterns(sheet: SheetModel, t: DetectedTable): Finding[] {
       if (s === undefined || s === major) return;
       const cell = sheet.cell(r, col)!;
       const majorRow = rows[shapes.indexOf(major)];
+      const example = { cell: a1(r, col), count: n, exampleCell: a1(majorRow, col), exampleFormula: sheet.cell(majorRow, col)!.formula! };
       out.push(
         findingIn(t, {
           row: r,
           col,
-          code: s === '#value' ? 'formula.typed-in-formula-column' : 'formula.inconsistent',
-          message:
-            s === '#value'
-              ? `${a1(r, col)} 是手工录入的数值，而本列其他 ${n} 个单元格都用同一公式（如 ${a1(majorRow, col)}: =${sheet.cell(majorRow, col)!.formula}）`
-              : `${a1(r, col)} 的公式 =${cell.formula} 与本列其他 ${n} 个单元格的公式模式（如 ${a1(majorRow, col)}: =${sheet.cell(majorRow, col)!.formula}）不一致`,
+          ...(s === '#value' ? { code: 'formula.typed-in-formula-column' as const, params: example } : { code: 'formula.inconsistent' as const, params: { ...example, formula: cell.formula! } }),
           expected: `=${sheet.cell(majorRow, col)!.formula}（同一相对引用）`,
           actual: cell.formula ? `=${cell.formula}` : (cell.value as number),
           rule: '同列公式应一致',

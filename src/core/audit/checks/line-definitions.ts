@@ -7,7 +7,9 @@ import { BudgetLinesTable, LineExpr, NumberedLine } from '../../layout/types';
 import { SheetModel } from '../../sheet/model';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { rounded } from '../format';
+import { close } from '../tolerance';
 import { Finding } from '../types';
 
 /** The value of an expression, with the value of each line; undefined when a line has no figure or a divisor is 0. */
@@ -42,7 +44,7 @@ export const lineDefinitionChecks: TableCheck = (ctx, table) => {
           row: d.row,
           col: d.col,
           code: 'lines.reference-missing',
-          message: `“${label}”的定义 ${d.text} 引用了表中没有的行次 ${absent.map((n) => `(${n})`).join('、')}，无法核对`,
+          params: { label, definition: d.text, missing: absent },
           rule: d.text,
         }),
       );
@@ -53,13 +55,13 @@ export const lineDefinitionChecks: TableCheck = (ctx, table) => {
       const cell = figureAt(sheet, d.row, col);
       if (!cell) return;
       const cells: Array<[number, number]> = [];
-      const shown: string[] = [];
+      const shown: Array<{ line: number; value: number }> = [];
       const valueOf = (n: number): number | undefined => {
         const line = byNumber.get(n)!;
         const c = t.panels[line.panel].valueColumns[k];
         const f = c !== undefined ? figureAt(sheet, line.row, c) : undefined;
         if (c !== undefined) cells.push([line.row, c]);
-        if (f) shown.push(`(${n}) ${fmt(f.value)}`);
+        if (f) shown.push({ line: n, value: f.value });
         return f?.value;
       };
       const expected = evaluate(d.expr, valueOf);
@@ -69,14 +71,13 @@ export const lineDefinitionChecks: TableCheck = (ctx, table) => {
       const candidates = asPercentFigure ? [expected, expected * 100] : [expected];
       if (candidates.some((x) => close(cell.value, x, cell.tol))) return;
       const want = asPercentFigure && Math.abs(cell.value - expected * 100) < Math.abs(cell.value - expected) ? expected * 100 : expected;
-      const show = (x: number): string => (cell.percent ? fmtPct(x) : fmt(x));
       out.push(
         findingIn(t, {
           row: d.row,
           col,
           code: 'lines.definition',
-          message: `“${label}”按定义 ${formatLineExpr(d.expr)} 应为 ${show(want)}（${shown.join('，')}），表中为 ${show(cell.value)}`,
-          expected: Number(want.toFixed(6)),
+          params: { label, formula: formatLineExpr(d.expr), lines: shown, expected: want, value: cell.value, percent: cell.percent },
+          expected: rounded(want, 6),
           actual: cell.value,
           rule: d.text,
           also: cells,

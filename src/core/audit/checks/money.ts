@@ -1,6 +1,8 @@
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { rounded } from '../format';
+import { close, RATE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
 /** Money tables: each row's 合计 column, each 合计 row, and 占比 rows against the grand total. */
@@ -37,8 +39,8 @@ export const moneyChecks: TableCheck = (ctx, table) => {
             row,
             col: totalCol,
             code: 'money.row-total',
-            message: `“${label(row)}”行合计应为各列之和 ${fmt(sum)}，表中为 ${fmt(fig.value)}（相差 ${fmt(fig.value - sum)}）`,
-            expected: Number(sum.toFixed(4)),
+            params: { label: label(row), sum, value: fig.value },
+            expected: rounded(sum),
             actual: fig.value,
             rule: '行合计 = Σ 各列',
             also: valueCols.map((c) => [row, c] as [number, number]),
@@ -61,8 +63,8 @@ export const moneyChecks: TableCheck = (ctx, table) => {
             row: total.row,
             col: valueCols[0],
             code: 'money.column-total',
-            message: `${total.label}应为各行之和 ${fmt(grand)}，表中为 ${fmt(first.value)}`,
-            expected: Number(grand.toFixed(4)),
+            params: { label: total.label, sum: grand, value: first.value },
+            expected: rounded(grand),
             actual: first.value,
             rule: '合计 = Σ 各行',
           }),
@@ -82,8 +84,8 @@ export const moneyChecks: TableCheck = (ctx, table) => {
             row: total.row,
             col,
             code: 'money.column-total',
-            message: `${total.label}行“${sheet.text(table.headerRow, col).trim()}”列应为各行之和 ${fmt(sum)}，表中为 ${fmt(fig.value)}`,
-            expected: Number(sum.toFixed(4)),
+            params: { label: total.label, column: sheet.text(table.headerRow, col).trim(), sum, value: fig.value },
+            expected: rounded(sum),
             actual: fig.value,
             rule: '列合计 = Σ 各行',
           }),
@@ -102,14 +104,14 @@ export const moneyChecks: TableCheck = (ctx, table) => {
         if (!share || !part) continue;
         const expected = part.value / grand.value;
         const value = share.percent || share.value <= 1.0001 ? share.value : share.value / 100;
-        if (!close(value, expected, Math.max(share.percent ? share.tol : share.tol / 100, 0.0001))) {
+        if (!close(value, expected, Math.max(share.percent ? share.tol : share.tol / 100, RATE_TOLERANCE))) {
           out.push(
             findingIn(table, {
               row: shareRow,
               col,
               code: 'money.share',
-              message: `占比应为 ${fmt(part.value)} ÷ ${fmt(grand.value)} = ${fmtPct(expected)}，表中为 ${fmtPct(value)}`,
-              expected: Number(expected.toFixed(6)),
+              params: { part: part.value, grand: grand.value, expected, value },
+              expected: rounded(expected, 6),
               actual: value,
               display: 'percent',
               rule: '占比 = 本列合计 / 总合计',

@@ -3,15 +3,15 @@
  * against its tables: the stated total must be the total of the summary table, and the stated
  * grade must be the grade of that total. Only workbooks read from a report (a .docx) have prose.
  */
-import { gradeOf } from '../../rules/grade';
 import { a1 } from '../../sheet/address';
 import { SheetModel } from '../../sheet/model';
-import { catalogueEntry, FindingCode } from '../catalogue';
+import { FindingCode, MessageParams } from '../catalogue';
 import { AuditContext } from '../context';
-import { close, fmt } from '../finding';
+import { finding } from '../finding';
+import { close, halfUnit, SCORE_TOLERANCE } from '../tolerance';
 import { summarise } from '../summary';
 import { Finding } from '../types';
-import { schemeFor } from './summary';
+import { gradeUnder, sameGrade, schemeOf } from '../grades';
 
 interface Statement {
   row: number;
@@ -43,7 +43,7 @@ function statementsIn(prose: SheetModel): Statement[] {
       out.push({
         row,
         sentence: sentence.trim(),
-        total: isTotal && score ? { value: Number(score[1]), tol: Math.max(0.01, 0.5 * 10 ** -decimals) } : undefined,
+        total: isTotal && score ? { value: Number(score[1]), tol: Math.max(SCORE_TOLERANCE, halfUnit(decimals)) } : undefined,
         grade: grade ? (GRADE_WORDS[grade[1]] ?? grade[1]) : undefined,
       });
     }
@@ -51,9 +51,8 @@ function statementsIn(prose: SheetModel): Statement[] {
   return out;
 }
 
-function finding(prose: SheetModel, row: number, code: FindingCode, message: string, expected: number | string, actual: number | string, rule: string): Finding {
-  const cell = a1(row, 1);
-  return { sheet: prose.name, cell, cells: [cell], code, severity: catalogueEntry(code).severity, message, expected, actual, rule };
+function proseFinding<C extends FindingCode>(prose: SheetModel, row: number, code: C, params: MessageParams<C>, expected: number | string, actual: number | string, rule: string): Finding {
+  return finding(prose.name, { cell: a1(row, 1), code, params, expected, actual, rule });
 }
 
 export function proseTotalChecks(ctx: AuditContext): Finding[] {
@@ -64,21 +63,20 @@ export function proseTotalChecks(ctx: AuditContext): Finding[] {
   const tables = summarise(ctx, []);
   const out: Finding[] = [];
   for (const s of statements) {
-    const where = `正文第 ${s.row} 段`;
     if (s.total) {
       if (tables.totalScore === undefined) {
-        out.push(finding(prose, s.row, 'prose.total-unchecked', `${where}写明总分 ${fmt(s.total.value)} 分，但报告的表格中没有可核对的汇总表或合计行`, '', s.total.value, s.sentence));
+        out.push(proseFinding(prose, s.row, 'prose.total-unchecked', { paragraph: s.row, stated: s.total.value }, '', s.total.value, s.sentence));
       } else if (!close(s.total.value, tables.totalScore, s.total.tol)) {
-        out.push(finding(prose, s.row, 'prose.total-mismatch', `${where}写明总分 ${fmt(s.total.value)} 分，而汇总表的合计为 ${fmt(tables.totalScore)} 分`, tables.totalScore, s.total.value, s.sentence));
+        out.push(proseFinding(prose, s.row, 'prose.total-mismatch', { paragraph: s.row, stated: s.total.value, total: tables.totalScore }, tables.totalScore, s.total.value, s.sentence));
       }
     }
     if (s.grade) {
       const total = tables.totalScore ?? s.total?.value;
       if (total === undefined) continue;
-      const expected = gradeOf(total, schemeFor(prose, s.grade));
-      if (expected !== null && expected !== s.grade) {
-        const basis = tables.totalScore !== undefined ? `汇总表合计 ${fmt(total)} 分` : `所述总分 ${fmt(total)} 分`;
-        out.push(finding(prose, s.row, 'prose.grade-mismatch', `${where}写明评价等级为“${s.grade}”，而${basis}对应的等级为“${expected}”`, expected, s.grade, s.sentence));
+      const expected = gradeUnder(total, schemeOf(prose, s.grade));
+      if (expected !== null && !sameGrade(s.grade, expected)) {
+        const params = { paragraph: s.row, grade: s.grade, expected, total, fromTables: tables.totalScore !== undefined };
+        out.push(proseFinding(prose, s.row, 'prose.grade-mismatch', params, expected, s.grade, s.sentence));
       }
     }
   }

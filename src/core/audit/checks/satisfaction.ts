@@ -1,6 +1,8 @@
 import { readNumber, toleranceFor } from '../../values/cell';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { rounded } from '../format';
+import { close, RATE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
 /** 满意率 = Σ 人数 × 权重 / (总人数 × 100), with the table's answers and weights. */
@@ -19,14 +21,14 @@ export const satisfactionChecks: TableCheck = (ctx, table) => {
     const expected = values.reduce((acc, v, i) => acc + v * answers[i].weight, 0) / (n * 100);
     const reading = readNumber(sheet, ind.row, table.columns.rate);
     if (reading.kind !== 'number') continue;
-    if (!close(reading.value, expected, Math.max(toleranceFor(reading), 0.0001))) {
+    if (!close(reading.value, expected, Math.max(toleranceFor(reading), RATE_TOLERANCE))) {
       out.push(
         findingIn(table, {
           row: ind.row,
           col: table.columns.rate,
           code: 'satisfaction.rate',
-          message: `“${ind.path[0] ?? ''}”满意率应为 (${values.map((v, i) => `${fmt(v)}×${answers[i].weight}`).join(' + ')}) ÷ (${fmt(n)}×100) = ${fmtPct(expected)}，表中为 ${fmtPct(reading.value)}`,
-          expected: Number(expected.toFixed(6)),
+          params: { name: ind.path[0] ?? '', counts: values, weights: answers.map((a) => a.weight), n, expected, value: reading.value },
+          expected: rounded(expected, 6),
           actual: reading.value,
           display: 'percent',
           rule: `满意率 = (${formula}) / (样本数×100)`,

@@ -3,9 +3,11 @@ import { parseRule } from '../../rules';
 import { Rule } from '../../rules/types';
 import { SheetModel } from '../../sheet/model';
 import { readNumber } from '../../values/cell';
-import { TableCheck } from '../context';
+import { FlaggedScore, RowCheck } from '../context';
+import { a1 } from '../../sheet/address';
 import { findingIn } from '../finding';
-import { rowProblems } from '../row-rule';
+import { writtenComputations } from '../arithmetic';
+import { rowProblems, wrongResults } from '../row-rule';
 import { Finding } from '../types';
 
 /** The rule of an indicator row, read once per (text, weight) by the rule engine's cache. */
@@ -30,12 +32,13 @@ function rowsSharingReason(sheet: SheetModel, table: DetectedTable, ind: Indicat
  * in the reason; rules the reader cannot read are reported as such. A reason merged over several
  * rows is checked once, against their totals.
  */
-export const scoringRowChecks: TableCheck = (ctx, table) => {
-  if (table.kind !== 'scoring') return [];
+export const scoringRowChecks: RowCheck = (ctx, table) => {
+  const out: Finding[] = [];
+  const flagged: Array<[IndicatorRow, FlaggedScore]> = [];
+  if (table.kind !== 'scoring') return { findings: out, flagged };
   const sheet = ctx.sheetOf(table);
   const { criteria: criteriaCol, score: scoreCol, reason: reasonCol, weight: weightCol } = table.columns;
-  if (criteriaCol === undefined || scoreCol === undefined || weightCol === undefined) return [];
-  const out: Finding[] = [];
+  if (criteriaCol === undefined || scoreCol === undefined || weightCol === undefined) return { findings: out, flagged };
   const reasonsDone = new Set<number>();
   for (const ind of table.indicators) {
     const name = ind.path[ind.path.length - 1] ?? '';
@@ -47,7 +50,7 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
           row: ind.row,
           col: scoreCol,
           code: 'cell.not-a-number',
-          message: `“${name}”的得分单元格为“${scoreReading.kind === 'error' ? scoreReading.code : scoreReading.text}”，不是数值，无法核对`,
+          params: { name, value: scoreReading.kind === 'error' ? scoreReading.code : scoreReading.text },
           expected: '数值',
           actual: scoreReading.kind === 'error' ? scoreReading.code : scoreReading.text,
           rule: '得分应为数值',
@@ -72,9 +75,14 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
         if (shared.length > 1) group = { weight: shared.reduce((a, i) => a + (i.weight ?? 0), 0), score: shared.reduce((a, i) => a + (i.score ?? 0), 0) };
       }
     }
-    const problems = rowProblems({ rule, weight: ind.weight, ...(ind.score !== undefined ? { score: ind.score } : {}), ...(reason !== undefined ? { reason } : {}), ...(group ? { group } : {}), name });
+    const explanation = table.columns.explanation !== undefined ? sheet.text(ind.row, table.columns.explanation) : '';
+    const problems = [
+      ...(explanation.includes('=') && ind.weight !== undefined ? wrongResults(writtenComputations(explanation, ind.weight), 'explanation') : []),
+      ...rowProblems({ rule, weight: ind.weight, ...(ind.score !== undefined ? { score: ind.score } : {}), ...(reason !== undefined ? { reason } : {}), ...(group ? { group } : {}), name }),
+    ];
     for (const p of problems) {
-      const col = p.on === 'criteria' ? criteriaCol : scoreCol;
+      const col = p.on === 'criteria' ? criteriaCol : p.on === 'reason' && reasonCol !== undefined ? reasonCol : p.on === 'explanation' ? table.columns.explanation! : scoreCol;
+      const row = p.on === 'reason' && reasonRow !== undefined ? reasonRow : p.on === 'explanation' ? sheet.masterOf(ind.row, col).row : ind.row;
       const also: Array<[number, number]> = [];
       if (p.code === 'rule.parts-sum' || p.code === 'rule.max-mismatch') also.push([ind.row, weightCol]);
       if (p.on === 'score' && p.code !== 'reason.deduction-mismatch' && p.code !== 'score.rate-contradiction') also.push([ind.row, criteriaCol]);
@@ -82,8 +90,10 @@ export const scoringRowChecks: TableCheck = (ctx, table) => {
         also.push([reasonRow, reasonCol]);
         for (const g of shared) if (g !== ind) also.push([g.row, scoreCol]);
       }
-      out.push(findingIn(table, { row: ind.row, col, code: p.code, message: p.message, expected: p.expected, actual: p.actual, rule: p.rule, also }));
+      if (p.code === 'arithmetic.score' && reasonRow !== undefined && reasonCol !== undefined) also.push([reasonRow, reasonCol]);
+      out.push(findingIn(table, { row, col, code: p.code, params: p.params, expected: p.expected, actual: p.actual, rule: p.rule, also, ...(p.display ? { display: p.display } : {}) }));
+      if (p.corrected && p.corrected.length > 0 && ind.score !== undefined) flagged.push([ind, { cell: a1(ind.row, scoreCol), name, score: ind.score, corrected: p.corrected }]);
     }
   }
-  return out;
+  return { findings: out, flagged };
 };

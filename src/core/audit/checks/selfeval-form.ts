@@ -6,13 +6,11 @@ import { SelfEvalBudgetTable, SelfEvalIndicatorsTable } from '../../layout/types
 import { SheetModel } from '../../sheet/model';
 import { Figure, figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { fmt, rounded } from '../format';
+import { ABOVE_WEIGHT_SLACK, SCORE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
-/** Points lost below this are rounding, not a deduction to explain. */
-const LOST_POINTS = 0.01;
-/** Spending above the budget by less than this is rounding of the amounts (万元 to two decimals). */
-const OVERSPEND = 0.005;
 /** What people write into a reason cell that says nothing: 无, /, —. */
 const NO_REASON = /^(无|\/|—+|-+|\\)?$/;
 
@@ -38,7 +36,7 @@ export function overspentScoredRow(sheet: SheetModel, t: SelfEvalBudgetTable): {
   for (const ind of t.indicators) {
     const budget = figureAt(sheet, ind.row, t.columns.budget);
     const executed = figureAt(sheet, ind.row, t.columns.executed);
-    if (budget && executed && budget.value > 0 && executed.value > budget.value + OVERSPEND) return { row: ind.row, budget: budget.value, executed: executed.value };
+    if (budget && executed && budget.value > 0 && executed.value > budget.value + ABOVE_WEIGHT_SLACK) return { row: ind.row, budget: budget.value, executed: executed.value };
   }
   return undefined;
 }
@@ -49,7 +47,7 @@ const deviationMissing: TableCheck = (ctx, table) => {
   const dev = table.columns.deviation;
   const out: Finding[] = [];
   for (const ind of table.indicators) {
-    if (ind.weight === undefined || ind.score === undefined || ind.weight - ind.score < LOST_POINTS) continue;
+    if (ind.weight === undefined || ind.score === undefined || ind.weight - ind.score < SCORE_TOLERANCE) continue;
     if (!NO_REASON.test(sheet.text(ind.row, dev).replace(/\s+/g, ''))) continue;
     const name = ind.path[ind.path.length - 1] ?? '';
     out.push(
@@ -57,7 +55,7 @@ const deviationMissing: TableCheck = (ctx, table) => {
         row: ind.row,
         col: dev,
         code: 'selfeval.deviation-missing',
-        message: `“${name}”分值 ${fmt(ind.weight)}、得分 ${fmt(ind.score)}，扣了 ${fmt(ind.weight - ind.score)} 分，但偏差原因分析及改进措施为空`,
+        params: { name, weight: ind.weight, score: ind.score },
         expected: '扣分原因及改进措施',
         actual: sheet.text(ind.row, dev).trim() || null,
         rule: '未达到指标值的，应说明偏差原因及改进措施（财预〔2020〕10号附1）',
@@ -80,13 +78,13 @@ const budgetScore: TableCheck = (ctx, table) => {
       const budget = figureAt(sheet, ind.row, c.budget);
       const executed = figureAt(sheet, ind.row, c.executed);
       const rate = budget && executed && budget.value > 0 ? Math.min(1, executed.value / budget.value) : undefined;
-      const byRate = rate !== undefined ? `，按执行率 ${fmtPct(rate)} 应得 ${fmt(points.value * rate)} 分` : '';
+      const stated = c.weight === undefined ? table.blockPoints?.stated : undefined;
       out.push(
         findingIn(table, {
           row: ind.row,
           col: c.score,
           code: 'selfeval.budget-above-weight',
-          message: `预算执行得分 ${fmt(score.value)} 超过该项分值 ${fmt(points.value)}${c.weight === undefined && table.blockPoints ? `（“${table.blockPoints.stated}”）` : ''}${byRate}`,
+          params: { score: score.value, points: points.value, ...(stated ? { stated } : {}), ...(rate !== undefined ? { rate } : {}) },
           expected: `≤ ${fmt(points.value)}`,
           actual: score.value,
           rule: '预算执行率得分不超过其分值',
@@ -104,9 +102,9 @@ const budgetScore: TableCheck = (ctx, table) => {
         row: over.row,
         col,
         code: 'selfeval.budget-over-100',
-        message: `全年执行数 ${fmt(over.executed)} 超过全年预算数 ${fmt(over.budget)}（执行率 ${fmtPct(written?.value ?? over.executed / over.budget)}）：超预算支出，预算执行率不应超过100%，也不能按超过100%的执行率计分`,
+        params: { executed: over.executed, budget: over.budget, rate: written?.value ?? over.executed / over.budget },
         expected: '≤ 100%',
-        actual: Number((over.executed / over.budget).toFixed(6)),
+        actual: rounded(over.executed / over.budget, 6),
         display: 'percent',
         rule: '全年执行数 ≤ 全年预算数；预算执行率 = 执行数 ÷ 预算数，不超过100%',
         also: [

@@ -3,7 +3,9 @@ import { SheetModel } from '../../sheet/model';
 import { completionRate } from '../../values/target';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { findingIn } from '../finding';
+import { fmt, rounded } from '../format';
+import { ABOVE_WEIGHT_SLACK, close, FLOAT_NOISE, RATE_TOLERANCE, SCORE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 import { budgetPointsAt, overspentScoredRow, targetTextAt } from './selfeval-form';
 
@@ -28,14 +30,14 @@ const budgetBlock: TableCheck = (ctx, table) => {
       const sum = values.reduce((a, b) => a + b, 0);
       const total = figureAt(sheet, totalRow, col);
       const actual = total?.value ?? 0;
-      if (!close(actual, sum, total?.tol ?? 0.01)) {
+      if (!close(actual, sum, total?.tol ?? SCORE_TOLERANCE)) {
         out.push(
           findingIn(table, {
             row: totalRow,
             col,
             code: 'selfeval.budget-total',
-            message: `年度资金总额“${sheet.text(table.headerRow, col).trim()}”应为当年财政拨款、上年结转和其他资金之和 ${fmt(sum)}，表中为 ${total ? fmt(actual) : '空'}`,
-            expected: Number(sum.toFixed(4)),
+            params: { column: sheet.text(table.headerRow, col).trim(), sum, value: total ? actual : null },
+            expected: rounded(sum),
             actual: total ? actual : null,
             rule: '年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金',
             also: parts.map((r) => [r, col] as [number, number]),
@@ -50,13 +52,13 @@ const budgetBlock: TableCheck = (ctx, table) => {
     const budget = figureAt(sheet, row, c.budget);
     const executed = figureAt(sheet, row, c.executed);
     if (!budget || !executed || c.budget === undefined || c.executed === undefined) continue;
-    if (!overspendIsError && budget.value > 0 && executed.value > budget.value + 0.005) {
+    if (!overspendIsError && budget.value > 0 && executed.value > budget.value + ABOVE_WEIGHT_SLACK) {
       out.push(
         findingIn(table, {
           row,
           col: c.executed,
           code: 'selfeval.over-budget',
-          message: `全年执行数 ${fmt(executed.value)} 超过全年预算数 ${fmt(budget.value)}（执行率 ${fmtPct(executed.value / budget.value)}）`,
+          params: { executed: executed.value, budget: budget.value },
           expected: `≤ ${fmt(budget.value)}`,
           actual: executed.value,
           rule: '全年执行数 ≤ 全年预算数',
@@ -66,14 +68,14 @@ const budgetBlock: TableCheck = (ctx, table) => {
     }
     const rate = figureAt(sheet, row, c.rate);
     const expectedRate = budget.value > 0 ? executed.value / budget.value : undefined;
-    if (rate && expectedRate !== undefined && c.rate !== undefined && !close(rate.value, expectedRate, Math.max(rate.tol, 0.0001))) {
+    if (rate && expectedRate !== undefined && c.rate !== undefined && !close(rate.value, expectedRate, Math.max(rate.tol, RATE_TOLERANCE))) {
       out.push(
         findingIn(table, {
           row,
           col: c.rate,
           code: 'selfeval.execution-rate',
-          message: `执行率应为 全年执行数 ${fmt(executed.value)} ÷ 全年预算数 ${fmt(budget.value)} = ${fmtPct(expectedRate)}，表中为 ${fmtPct(rate.value)}`,
-          expected: Number(expectedRate.toFixed(6)),
+          params: { executed: executed.value, budget: budget.value, expected: expectedRate, value: rate.value },
+          expected: rounded(expectedRate, 6),
           actual: rate.value,
           display: 'percent',
           rule: '执行率 = 全年执行数 / 全年预算数',
@@ -89,14 +91,14 @@ const budgetBlock: TableCheck = (ctx, table) => {
     // A score above the block's points is one error (selfeval.budget-above-weight, which gives the score by the rate too).
     if (weight && score && expectedRate !== undefined && c.score !== undefined && score.value <= weight.value + score.tol) {
       const expected = weight.value * Math.min(1, expectedRate);
-      if (!close(score.value, expected, Math.max(0.01, score.tol))) {
+      if (!close(score.value, expected, Math.max(SCORE_TOLERANCE, score.tol))) {
         out.push(
           findingIn(table, {
             row,
             col: c.score,
             code: 'selfeval.budget-score',
-            message: `预算执行得分应为 分值 ${fmt(weight.value)} × 执行率 ${fmtPct(Math.min(1, expectedRate))} = ${fmt(expected)}，表中为 ${fmt(score.value)}`,
-            expected: Number(expected.toFixed(4)),
+            params: { weight: weight.value, rate: Math.min(1, expectedRate), expected, value: score.value },
+            expected: rounded(expected),
             actual: score.value,
             rule: c.weight === undefined && table.blockPoints ? table.blockPoints.stated : `得分 = ${fmt(weight.value)}分 × 执行率`,
           }),
@@ -128,7 +130,7 @@ const indicatorBlock: TableCheck = (ctx, table) => {
             row: ind.row,
             col: c.actual,
             code: 'selfeval.actual-copies-target',
-            message: `“${name}”实际完成值“${actual}”照抄了指标值的写法，无法判断是否达标`,
+            params: { name, actual },
             expected: '实际数值',
             actual,
             rule: '实际完成值应为实际数值',
@@ -138,15 +140,15 @@ const indicatorBlock: TableCheck = (ctx, table) => {
       }
       continue;
     }
-    const expected = r.rate >= 1 - 1e-9 ? ind.weight : ind.weight * Math.max(0, r.rate);
+    const expected = r.rate >= 1 - FLOAT_NOISE ? ind.weight : ind.weight * Math.max(0, r.rate);
     if (!close(ind.score, expected)) {
       out.push(
         findingIn(table, {
           row: ind.row,
           col: c.score,
           code: 'selfeval.indicator-score',
-          message: `“${name}”${r.rate >= 1 ? '已达到指标值，应得满分' : `完成率 ${fmtPct(r.rate)}，应得 分值 × 完成值/指标值 =`} ${fmt(expected)} 分，表中为 ${fmt(ind.score)}`,
-          expected: Number(expected.toFixed(4)),
+          params: { name, rate: r.rate, expected, score: ind.score },
+          expected: rounded(expected),
           actual: ind.score,
           rule: '财预〔2020〕10号第十六条：达到指标值得满分，未达到按 完成值/指标值 × 分值 计分',
           also: [

@@ -1,19 +1,21 @@
 import { DetectedTable } from '../../layout/types';
-import { gradeOf, GradeScheme } from '../../rules/grade';
 import { SheetModel } from '../../sheet/model';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { close, findingIn, fmt, fmtPct } from '../finding';
+import { gradeUnder, sameGrade, schemeOf } from '../grades';
+import { findingIn } from '../finding';
+import { rounded } from '../format';
+import { close, RATE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
 
-interface SummaryItem {
+export interface SummaryItem {
   label: string;
   weight?: { value: number; row: number; col: number };
   score?: { value: number; row: number; col: number };
   rate?: { value: number; tol: number; row: number; col: number };
 }
 
-function items(sheet: SheetModel, t: DetectedTable): { rows: SummaryItem[]; total?: SummaryItem; grade?: { text: string; row: number; col: number } } {
+export function summaryItems(sheet: SheetModel, t: DetectedTable): { rows: SummaryItem[]; total?: SummaryItem; grade?: { text: string; row: number; col: number } } {
   const at = (row: number, col: number | undefined) => {
     const f = figureAt(sheet, row, col);
     return f && col !== undefined ? { value: f.value, tol: f.tol, row, col } : undefined;
@@ -36,52 +38,87 @@ function items(sheet: SheetModel, t: DetectedTable): { rows: SummaryItem[]; tota
   const c = t.columns;
   const item = (row: number): SummaryItem => ({ label: c.name ? sheet.text(row, c.name).trim() : '', weight: at(row, c.weight), score: at(row, c.score), rate: at(row, c.rate) });
   const totalRow = t.totals.find((x) => x.scope === 'total');
-  let grade: { text: string; row: number; col: number } | undefined;
-  for (let r = (totalRow?.row ?? t.range.bottom) + 1; r <= t.range.bottom; r++) {
-    const labelCol = c.name ?? t.range.left;
-    if (/等级/.test(sheet.norm(r, labelCol))) {
-      for (let col = labelCol + 1; col <= t.range.right; col++) {
-        const text = sheet.text(r, col).trim();
-        if (text) {
-          grade = { text, row: r, col };
-          break;
-        }
-      }
-    }
-  }
-  if (!grade && c.grade !== undefined && totalRow) {
-    const text = sheet.text(totalRow.row, c.grade).trim();
-    if (text) grade = { text, row: totalRow.row, col: c.grade };
-  }
+  const grade = totalRow ? gradeCellNear(sheet, t, totalRow.row) : undefined;
   return { rows: t.indicators.map((i) => item(i.row)), total: totalRow ? item(totalRow.row) : undefined, grade };
 }
 
-/** Which grade scheme the workbook uses: the five-level one when a 低 grade or its wording appears. */
-export function schemeFor(sheet: SheetModel, gradeText: string): GradeScheme {
-  if (/低/.test(gradeText)) return 'five';
-  for (let r = 1; r <= Math.min(sheet.rowCount, 400); r++) {
-    for (let c = 1; c <= Math.min(sheet.colCount, 30); c++) if (/60[~～-]70分为低|为低/.test(sheet.norm(r, c))) return 'five';
+/** Rows after a closing total that may still belong to it (评价等级 just under the table). */
+const GRADE_ROWS_AFTER = 3;
+
+/**
+ * The grade stated for a closing total: a 等级 cell on the total's row or on a row just under it
+ * (评价等级 | 良), the grade being the next filled cell to its right; else the table's grade column.
+ */
+export function gradeCellNear(sheet: SheetModel, t: DetectedTable, totalRow: number): { text: string; row: number; col: number } | undefined {
+  const last = Math.min(sheet.rowCount, Math.max(t.range.bottom, totalRow) + GRADE_ROWS_AFTER);
+  for (let r = totalRow; r <= last; r++) {
+    for (let c = t.range.left; c < t.range.right; c++) {
+      if (!/等级/.test(sheet.norm(r, c)) || sheet.norm(r, c).length > 8) continue;
+      for (let col = c + 1; col <= t.range.right; col++) {
+        if (sheet.masterOf(r, col).col === c) continue;
+        const text = sheet.text(r, col).trim();
+        if (text) return { text, row: r, col };
+      }
+    }
+    // Another table or a note starts: stop.
+    if (r > t.range.bottom && !sheet.isEmpty(r, t.range.left) && !/等级/.test(sheet.norm(r, t.range.left))) break;
   }
-  return 'standard';
+  const gradeCol = t.columns.grade;
+  if (gradeCol !== undefined) {
+    const text = sheet.text(totalRow, gradeCol).trim();
+    if (text) return { text, row: totalRow, col: gradeCol };
+  }
+  return undefined;
 }
+
+/** The stated grade against the grade of the stated total, under the scheme the sheet names. */
+export function gradeFinding(sheet: SheetModel, t: DetectedTable, grade: { text: string; row: number; col: number }, total: { value: number; row: number; col: number }): Finding | undefined {
+  const scheme = schemeOf(sheet, grade.text);
+  const expected = gradeUnder(total.value, scheme);
+  if (!expected || sameGrade(grade.text, expected)) return undefined;
+  return findingIn(t, {
+    row: grade.row,
+    col: grade.col,
+    code: 'summary.grade',
+    params: { total: total.value, scheme: scheme.title, expected, grade: grade.text },
+    expected,
+    actual: grade.text,
+    rule: scheme.description,
+    also: [[total.row, total.col]],
+  });
+}
+
+/** The grade written under (or beside) the closing total of a scoring table or self-evaluation form. */
+export const gradeChecks: TableCheck = (ctx, table) => {
+  if (table.kind !== 'scoring' && table.kind !== 'selfeval-indicators') return [];
+  const closing = table.totals.find((x) => x.scope === 'total');
+  const scoreCol = table.columns.score;
+  if (!closing || scoreCol === undefined) return [];
+  const sheet = ctx.sheetOf(table);
+  const total = figureAt(sheet, closing.row, scoreCol);
+  const grade = gradeCellNear(sheet, table, closing.row);
+  if (!total || !grade) return [];
+  const f = gradeFinding(sheet, table, grade, { value: total.value, row: closing.row, col: scoreCol });
+  return f ? [f] : [];
+};
 
 /** 得分率 = 得分 / 分值; totals of the summary; the stated grade against the scheme. */
 export const summaryChecks: TableCheck = (ctx, table) => {
   if (table.kind !== 'summary') return [];
   const sheet = ctx.sheetOf(table);
-  const { rows, total, grade } = items(sheet, table);
+  const { rows, total, grade } = summaryItems(sheet, table);
   const out: Finding[] = [];
   const checkRate = (it: SummaryItem) => {
     if (!it.rate || !it.weight || !it.score || it.weight.value === 0) return;
     const expected = it.score.value / it.weight.value;
-    if (!close(it.rate.value, expected, Math.max(it.rate.tol, 0.0001))) {
+    if (!close(it.rate.value, expected, Math.max(it.rate.tol, RATE_TOLERANCE))) {
       out.push(
         findingIn(table, {
           row: it.rate.row,
           col: it.rate.col,
           code: 'summary.rate',
-          message: `“${it.label}”得分率应为 得分 ${fmt(it.score.value)} ÷ 分值 ${fmt(it.weight.value)} = ${fmtPct(expected)}，表中为 ${fmtPct(it.rate.value)}`,
-          expected: Number(expected.toFixed(6)),
+          params: { label: it.label, score: it.score.value, weight: it.weight.value, expected, value: it.rate.value },
+          expected: rounded(expected, 6),
           actual: it.rate.value,
           display: 'percent',
           rule: '得分率 = 得分 / 分值',
@@ -107,8 +144,8 @@ export const summaryChecks: TableCheck = (ctx, table) => {
             row: cell.row,
             col: cell.col,
             code: 'summary.total',
-            message: `合计${field === 'weight' ? '分值' : '得分'}应为各项之和 ${fmt(sum)}，表中为 ${fmt(cell.value)}`,
-            expected: Number(sum.toFixed(4)),
+            params: { field, sum, value: cell.value },
+            expected: rounded(sum),
             actual: cell.value,
             rule: `合计 = Σ 各项${field === 'weight' ? '分值' : '得分'}`,
           }),
@@ -117,22 +154,8 @@ export const summaryChecks: TableCheck = (ctx, table) => {
     }
   }
   if (grade && total?.score) {
-    const scheme = schemeFor(sheet, grade.text);
-    const expected = gradeOf(total.score.value, scheme);
-    if (expected && !grade.text.includes(expected)) {
-      out.push(
-        findingIn(table, {
-          row: grade.row,
-          col: grade.col,
-          code: 'summary.grade',
-          message: `总分 ${fmt(total.score.value)} 按${scheme === 'five' ? '五级' : '财预〔2020〕10号'}等级标准应为“${expected}”，表中为“${grade.text}”`,
-          expected,
-          actual: grade.text,
-          rule: scheme === 'five' ? '≥90 优，80–90 良，70–80 中，60–70 低，<60 差' : '≥90 优，80–90 良，60–80 中，<60 差',
-          also: [[total.score.row, total.score.col]],
-        }),
-      );
-    }
+    const f = gradeFinding(sheet, table, grade, total.score);
+    if (f) out.push(f);
   }
   return out;
 };
