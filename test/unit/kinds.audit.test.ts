@@ -180,6 +180,8 @@ describe.each(FAULTS.map((f) => [f.name, f] as const))('%s', (_n, f) => {
       if (typeof at.expected === 'number') expect(Number(hit!.expected)).toBeCloseTo(at.expected, 4);
       else if (at.expected !== undefined) expect(hit!.expected).toBe(at.expected);
       expect(hit!.message).toMatch(/[\u4e00-\u9fa5]/);
+      // The English message is the catalogue's own template, not the Chinese one again.
+      expect(hit!.messageEn).toMatch(/\b(the|is|of|above|cannot)\b/);
     }
     expect(fault.findings.filter((x) => x.code === f.code).map((x) => x.cell)).toEqual(f.at.map((a) => a.cell));
   });
