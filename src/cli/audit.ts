@@ -1,3 +1,4 @@
+import { continuationText } from '../core/layout/continuation';
 import { parseArgs } from 'node:util';
 import { auditWorkbook } from '../core/audit/audit';
 import { checkName } from '../core/audit/catalogue';
@@ -109,6 +110,8 @@ function printHuman(source: string, result: ReturnType<typeof auditWorkbook>, ou
     }
     out(`  ${rangeA1(t.range)} ${KIND_LABELS[t.kind]}${t.title ? ` «${t.title}»` : ''}：${list.length === 0 ? '未发现问题' : `${list.length} 项`}`);
     const cov = result.coverage.tables.find((c) => c.sheet === t.sheet && c.table === rangeA1(t.range));
+    const continued = continuationText(t);
+    if (continued) out(`    ${continued}`);
     if (cov) for (const line of coverageLines(cov)) out(`    ${line}`);
     for (const f of list) out(`    ${f.cell.padEnd(6)} ${SEVERITY_ZH[f.severity]}  ${checkName(f.code)}：${f.message}`);
   }

@@ -1,3 +1,4 @@
+import { continuationText } from '../core/layout/continuation';
 import { detectWorkbook } from '../core/layout/detect';
 import { KIND_LABELS, tableToJSON } from '../core/layout/json';
 import { columnLetters, rangeA1 } from '../core/sheet/address';
@@ -27,6 +28,8 @@ export async function runDetect(file: string, opts: { json: boolean; columns?: s
       .map(([role, c]) => `${role}=${columnLetters(c!)}`)
       .join(' ');
     out(`  ${t.sheet}!${rangeA1(t.range)}  ${KIND_LABELS[t.kind]}(${t.kind})  表头第 ${t.headerRow - t.headerRows + 1}${t.headerRows > 1 ? `–${t.headerRow}` : ''} 行  指标 ${t.indicators.length} 个  ${roles}${t.title ? `  «${t.title}»` : ''}`);
+    const continued = continuationText(t);
+    if (continued) out(`    ${continued}`);
     for (const i of t.inference ?? []) if (i.source !== 'header' || i.confidence < 1) out(`    列 ${columnLetters(i.col)}「${i.header || '无表头'}」→ ${i.role}（${i.source === 'user' ? '按 --columns 指定' : i.source === 'content' ? '由单元格内容判断' : '表头含义不唯一'}，置信度 ${Math.round(i.confidence * 100)}%${i.why ? `：${i.why}` : ''}）`);
   }
   return EXIT_OK;

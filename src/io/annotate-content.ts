@@ -73,7 +73,8 @@ export function resultSheet(report: AuditReport, look: Look): ResultSheet {
   const rows: OutCell[][] = [RESULT_HEADER.map((h) => ({ value: h, style: look.header }))];
   for (const r of report.findings) {
     const f = r.finding;
-    const figure = (v: number | string | null): OutCell => (typeof v === 'number' ? { value: v, style: look.number } : wrapped(v ?? '', look));
+    // A rate held as a fraction shows as a percent, as in the message beside it (72.53%, not 0.7253).
+    const figure = (v: number | string | null): OutCell => (typeof v === 'number' ? { value: v, style: f.display === 'percent' ? look.percent : look.number } : wrapped(v ?? '', look));
     rows.push([
       wrapped(r.table, look),
       wrapped(r.indicator, look),

@@ -258,7 +258,7 @@ function Pane({ host, t, locale, notices = [] }: { host: Host; t: Strings; local
     setDownloading(true);
     try {
       const copy = await browser.annotatedCopy(result);
-      downloadBytes(copy.bytes, copy.name);
+      downloadBytes(copy.bytes, copy.name, copy.mime);
       toast('success', t.downloaded(copy.name));
     } catch (error) {
       const d = describeError(error);

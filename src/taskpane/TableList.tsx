@@ -104,6 +104,11 @@ export function TableList({ tables, coverage, counts, t, selectedKey, onSelect, 
                   {table.sheet} · <span className={styles.range}>{range}</span>
                   {table.title ? ` · ${table.title}` : ''}
                 </span>
+                {table.continues ? (
+                  <span className={styles.limit} data-testid="table-continues">
+                    {t.continues(table.continues.sheet, table.continues.headerRow)}
+                  </span>
+                ) : null}
                 {limits.map((line) => (
                   <span key={line} className={styles.limit} data-testid="table-coverage">
                     {line}

@@ -8,7 +8,7 @@ import type { WorkbookModel } from '../core/sheet/model';
 import { WorkbookReadError } from '../io/reader';
 import { readAnyWorkbook, ReadResult } from '../io/read-any';
 import { annotationBase } from '../io/model-to-xlsx';
-import { writeAnnotatedCopy } from '../io/annotate';
+import { copyExtension, writeAnnotatedCopy } from '../io/annotate';
 import { memoryColumnStore, memoryReviewStore, type Host, type ReadProgress, type ScanScope } from './host';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,13 +25,25 @@ export interface BrowserHost extends Host {
   file(): PickedFile | undefined;
   setFile(file: PickedFile | undefined): void;
   /** The annotated copy of the picked file for an audit result, and its download name. */
-  annotatedCopy(result: AuditResult): Promise<{ name: string; bytes: Uint8Array }>;
+  annotatedCopy(result: AuditResult): Promise<{ name: string; bytes: Uint8Array; mime: string }>;
 }
 
-/** "评分表.xlsx" → "评分表.审核.xlsx" (also for .xlsm and names without an extension). */
-export function annotatedName(original: string): string {
+/** The type of a macro-enabled workbook: its copy keeps the macros, so it keeps the type too. */
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+/** "评分表.xlsx" → "评分表.审核.xlsx"; a macro-enabled copy ends in .xlsm (Excel refuses an .xlsx that holds macros). */
+export function annotatedName(original: string, extension: '.xlsx' | '.xlsm' = '.xlsx'): string {
   const base = original.replace(/\.(xlsx|xlsm|xls|et|docx)$/i, '');
-  return `${base || 'workbook'}.审核.xlsx`;
+  return `${base || 'workbook'}.审核${extension}`;
+}
+
+/** The copy's extension: .xlsm for a macro-enabled package, else .xlsx (also for .xls/.et/.docx, whose copy is built). */
+async function copyExtensionOf(bytes: Uint8Array): Promise<'.xlsx' | '.xlsm'> {
+  try {
+    return await copyExtension(bytes);
+  } catch {
+    return '.xlsx';
+  }
 }
 
 export function createBrowserHost(): BrowserHost {
@@ -62,7 +74,8 @@ export function createBrowserHost(): BrowserHost {
       if (!picked) throw new WorkbookReadError('请先选择一个 .xlsx 工作簿', 'choose an .xlsx workbook first');
       read ??= await readAnyWorkbook(picked.bytes, picked.name);
       const bytes = await writeAnnotatedCopy(await annotationBase(picked.bytes, read), result);
-      return { name: annotatedName(picked.name), bytes };
+      const extension = read.format.kind === 'xlsx' ? await copyExtensionOf(picked.bytes) : '.xlsx';
+      return { name: annotatedName(picked.name, extension), bytes, mime: extension === '.xlsm' ? XLSM_MIME : XLSX_MIME };
     },
   };
   return host;

@@ -52,6 +52,8 @@ export interface Strings {
   rulesNotRead: (n: number) => string;
   unsureColumn: (column: string, header: string, confidence: number) => string;
   columnRole: (column: string, header: string) => string;
+  /** Under a table continued from the sheet before (续表). */
+  continues: (sheet: string, headerRow: number) => string;
   roleAuto: (role: string) => string;
   roleIgnore: string;
   noTables: string;
@@ -160,6 +162,7 @@ const ZH: Strings = {
   rulesNotRead: (n) => `${n} 条评分标准未能识别，这些行未核对`,
   unsureColumn: (column, header, confidence) => `列 ${column}「${header || '无表头'}」的用途由内容判断（置信度 ${confidence}%）`,
   columnRole: (column, header) => `列 ${column}「${header || '无表头'}」用作`,
+  continues: (sheet, headerRow) => `续表：接「${sheet}」第 ${headerRow} 行表头的表`,
   roleAuto: (role) => `自动识别（${role}）`,
   roleIgnore: '不用于核对',
   noTables: '未识别到评分表',
@@ -265,6 +268,7 @@ const EN: Strings = {
   rulesNotRead: (n) => `${n} rule texts not understood; those rows were not checked`,
   unsureColumn: (column, header, confidence) => `Column ${column} (${header || 'no header'}) was read from its cells (${confidence}% sure)`,
   columnRole: (column, header) => `Column ${column} (${header || 'no header'}) is`,
+  continues: (sheet, headerRow) => `Continues the table headed at row ${headerRow} of ${sheet}`,
   roleAuto: (role) => `as detected (${role})`,
   roleIgnore: 'not used',
   noTables: 'No scoring table found',

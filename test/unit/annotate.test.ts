@@ -85,7 +85,10 @@ describe.each([['samples/韶关绩效评价评分表.xlsx'], ['test/fixtures/xls
       expect(row.getCell(5).value).not.toMatch(/[a-z]\.[a-z]/); // never the code
       expect(row.getCell(6).value).toBe(f.message);
       expect(row.getCell(6).alignment?.wrapText).toBe(true);
+      // A rate is shown as the message says it: as a percent (0.00%), not as a fraction.
+      if (f.display === 'percent') for (const c of [7, 8]) if (typeof row.getCell(c).value === 'number') expect(row.getCell(c).numFmt).toBe('0.00%');
     });
+    expect(result.findings.some((f) => f.display === 'percent')).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBe(`A1:H${result.findings.length + 1}`);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });

@@ -23,8 +23,6 @@ const MORE_SEED_FAULTS: Expected[] = [
   { file: 'test/fixtures/xlsx/seed003-scoring.xlsx', sheet: '表3', cell: 'H13', code: 'score.rate-contradiction', expected: 3.64 },
   // 产业园内高新企业数量占比: the reason says "酌情扣1分" but 2 − 1.5 = 0.5 was deducted.
   { file: 'test/fixtures/xlsx/seed003-scoring.xlsx', sheet: '表3', cell: 'H18', code: 'reason.deduction-mismatch', expected: 1 },
-  // …and 1.5 is not one of the rule's tiers (2 / 1 / 0).
-  { file: 'test/fixtures/xlsx/seed003-scoring.xlsx', sheet: '表3', cell: 'H18', code: 'score.not-allowed' },
   ...(
     [
       ['表3', 'J16', 'J21'],
@@ -33,11 +31,20 @@ const MORE_SEED_FAULTS: Expected[] = [
   ).flatMap(([sheet, rateCell, tierCell]) => [
     { file: 'test/fixtures/xlsx/seed003-scoring-filled.xlsx', sheet, cell: rateCell, code: 'score.rate-contradiction', expected: 3.64 },
     { file: 'test/fixtures/xlsx/seed003-scoring-filled.xlsx', sheet, cell: tierCell, code: 'reason.deduction-mismatch', expected: 1 },
-    { file: 'test/fixtures/xlsx/seed003-scoring-filled.xlsx', sheet, cell: tierCell, code: 'score.not-allowed' },
   ]),
   { file: 'samples/韶关绩效评价评分表.xlsx', sheet: '评分表', cell: 'H52', code: 'score.rate-contradiction', expected: 3.64 },
   { file: 'samples/韶关绩效评价评分表.xlsx', sheet: '评分表', cell: 'H57', code: 'reason.deduction-mismatch', expected: 1 },
-  { file: 'samples/韶关绩效评价评分表.xlsx', sheet: '评分表', cell: 'H57', code: 'score.not-allowed' },
+];
+
+/**
+ * 1.5 is also not one of the rule's tiers (2 / 1 / 0): one wrong score, one error — the reason's,
+ * saying the rule's tiers too (it was two errors on the cell before).
+ */
+const ONE_WRONG_SCORE: Array<[string, string, string]> = [
+  ['test/fixtures/xlsx/seed003-scoring.xlsx', '表3', 'H18'],
+  ['test/fixtures/xlsx/seed003-scoring-filled.xlsx', '表3', 'J21'],
+  ['test/fixtures/xlsx/seed003-scoring-filled.xlsx', '叠放', 'H18'],
+  ['samples/韶关绩效评价评分表.xlsx', '评分表', 'H57'],
 ];
 
 const files = [...new Set(CATALOG.map((e) => e.file))];
@@ -60,6 +67,12 @@ describe.each(expectedFaults.map((e) => [`${e.file.split('/').pop()} ${e.sheet}!
     expect(hit!.actual).not.toBeNull();
     if (typeof e.expected === 'number') expect(Number(hit!.expected)).toBeCloseTo(e.expected, 4);
   });
+});
+
+test.each(ONE_WRONG_SCORE)('%s %s!%s: one error for the one wrong score, naming the reason and the rule', (file, sheet, cell) => {
+  const here = results.get(file)!.findings.filter((f) => f.sheet === sheet && f.cell === cell && f.severity === 'error');
+  expect(here.map((f) => f.code)).toEqual(['reason.deduction-mismatch']);
+  expect(here[0].message).toMatch(/扣1分.*；且.*只能得 \{0, 1, 2\} 分/);
 });
 
 /** Everything else in the seed tables was judged consistent: no error there. */

@@ -129,7 +129,7 @@ describe('score-audit batch: 200 files, broken ones, a hang and a memory hog', (
 
   it('audits .xls, .et and .docx copies like their originals, and reads the prose check', () => {
     const rec = (name: string) => records.find((r) => r.file === join('in/seeds', name))!;
-    expect(rec('1-seed003-scoring.xls')).toMatchObject({ format: 'xls', errors: 6, kinds: ['scoring'] });
+    expect(rec('1-seed003-scoring.xls')).toMatchObject({ format: 'xls', errors: 5, kinds: ['scoring'] });
     expect(rec('1-seed003-summary.et')).toMatchObject({ format: 'xls', totalScore: 77.19, grade: '中', formatName: expect.stringMatching(/WPS/) });
     expect(rec('2-seed003-report-wrong-prose.docx').findings!.map((f) => f.code)).toEqual(expect.arrayContaining(['prose.total-mismatch', 'prose.grade-mismatch']));
     expect(rec('1-seed003-report.docx').findings!.some((f) => f.code.startsWith('prose.'))).toBe(false);

@@ -165,3 +165,36 @@ describe('the pane: a column detection is unsure of gets a role picker, and the 
     container.remove();
   });
 });
+
+describe('a table continued on the next sheet (续表) is said to be one in every host', () => {
+  const HEAD = ['指标', '分值', '评分标准', '得分'];
+  const PART1 = [['项目评分表'], HEAD, ['制度建设', 3, '制度健全得3分，否则不得分。', 3], ['资金管理', 4, '资金专款专用得4分，发现一处挪用扣2分。', 4]];
+  const PART2 = [['续表'], HEAD, ['信息公开', 3, '按时公开得3分，否则不得分。', 3], ['合计', 10, '', 10]];
+
+  it('in detect --json and the CLI', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, grid] of [['表1', PART1], ['表1续', PART2]] as const) {
+      const ws = wb.addWorksheet(name);
+      for (const r of grid) ws.addRow(r);
+    }
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'continued-')), 'continued.xlsx');
+    writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const json = JSON.parse(await cli(['detect', file, '--json']));
+    expect(json.tables.map((t: { sheet: string; continues?: unknown }) => [t.sheet, t.continues])).toEqual([['表1', undefined], ['表1续', { sheet: '表1', headerRow: 2 }]]);
+    const text = await cli(['audit', file]);
+    expect(text).toMatch(/续表：接「表1」第 2 行表头的表/);
+    expect(text).toMatch(/错误 0，/);
+  });
+
+  it('on the pane’s table card', async () => {
+    const wb: WorkbookModel = { source: 'continued.xlsx', sheets: [sheetFromGrid({ name: '表1', values: PART1 as never }), sheetFromGrid({ name: '表1续', values: PART2 as never })] };
+    const result = auditWorkbook(wb);
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const root = createRoot(container);
+    await act(async () => root.render(<TableList tables={result.tables} coverage={result.coverage.tables} counts={new Map()} t={stringsFor('zh')} onSelect={() => undefined} />));
+    expect([...container.querySelectorAll('[data-testid="table-continues"]')].map((e) => e.textContent)).toEqual(['续表：接「表1」第 2 行表头的表']);
+    await act(async () => root.unmount());
+    container.remove();
+  });
+});

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { detectWorkbook } from '../../src/core/layout/detect';
 import { columnLetters } from '../../src/core/sheet/address';
 import { readWorkbook } from '../../src/io/reader';
-import { LaidOut, layoutsOf, realTables } from '../fixtures/real/layouts';
+import { continuedOnNextSheet, LaidOut, layoutsOf, realTables } from '../fixtures/real/layouts';
 
 async function xlsxOf(l: LaidOut): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -62,4 +62,58 @@ describe.each(cases)('%s', (_name, t, l) => {
     if (e.totals) expect(x.totals.map((r) => r.row)).toEqual(e.totals);
     if (e.rowsTo) expect(x.range.bottom).toBe(e.rowsTo);
   });
+});
+
+/**
+ * A table printed over two pages and pasted onto two sheets: the second part (under a 续表 line,
+ * or only its header repeated) continues the first; its first rows, left without their group's
+ * name by the page break, are under the first part's last group.
+ */
+const colOf = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const shallowLevels = (t: (typeof realTables extends () => Array<infer R> ? R : never)): number[] => {
+  const levels = Object.entries(t.expected.roles).filter(([, r]) => /^level\d$/.test(r)).sort((a, b) => a[1].localeCompare(b[1]));
+  return levels.slice(0, -1).map(([c]) => colOf(c));
+};
+const continuedCases = realTables().flatMap((t) =>
+  [true, false].flatMap((marked) => {
+    const c = continuedOnNextSheet(t, marked, shallowLevels(t));
+    return c ? [[`${t.id} (${marked ? '续表' : 'header repeated'})`, t, c] as const] : [];
+  }),
+);
+
+it('lays at least eight real tables over two sheets', () => {
+  expect(new Set(continuedCases.map(([, t]) => t.id)).size).toBeGreaterThanOrEqual(8);
+});
+
+describe.each(continuedCases)('continued on the next sheet: %s', (_name, t, c) => {
+  let parts: ReturnType<typeof detectWorkbook>;
+  let whole: ReturnType<typeof detectWorkbook>[number];
+  beforeAll(async () => {
+    const two = await readWorkbook(await xlsxOf({ layout: 'continued', sheets: c.sheets, sheet: '表1', expected: t.expected }), `${t.id}.xlsx`);
+    parts = detectWorkbook(two);
+    const one = await readWorkbook(await xlsxOf({ layout: 'published', sheets: [{ name: '表1', grid: t.grid, merges: t.merges }], sheet: '表1', expected: t.expected }), `${t.id}.xlsx`);
+    whole = detectWorkbook(one).find((x) => x.headerRow === t.expected.headerRow)!;
+  });
+  const first = () => parts.find((x) => x.sheet === '表1' && x.headerRow === t.expected.headerRow);
+  const second = () => parts.find((x) => x.sheet === c.sheets[1].name && x.headerRow - x.headerRows + 1 === c.secondHeaderTop);
+
+  it('finds both parts, the second continuing the first', () => {
+    expect(first()?.kind).toBe(t.expected.kind);
+    expect(second()?.kind).toBe(t.expected.kind);
+    expect(second()?.continues).toEqual({ sheet: '表1', headerRow: t.expected.headerRow });
+    expect(first()?.continues).toBeUndefined();
+  });
+
+  it('has every indicator once over the two parts, with its group names, and the totals on the second', () => {
+    const names = [...first()!.indicators, ...second()!.indicators].map((i) => i.path.join('/'));
+    expect(names.length).toBe(t.expected.indicators);
+    expect(names).toEqual(whole.indicators.map((i) => i.path.join('/')));
+    expect(second()!.totals.map((r) => r.row)).toEqual(c.secondTotals);
+  });
+});
+
+it('does not join two different tables on consecutive sheets', async () => {
+  const [a, b] = realTables().filter((t) => t.expected.kind === 'scoring');
+  const wb = await readWorkbook(await xlsxOf({ layout: 'two', sheets: [{ name: 'A', grid: a.grid, merges: a.merges }, { name: 'B', grid: b.grid, merges: b.merges }], sheet: 'A', expected: a.expected }), 'two.xlsx');
+  expect(detectWorkbook(wb).filter((x) => x.continues)).toEqual([]);
 });

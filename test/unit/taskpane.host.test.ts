@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
 /**
  * The pane's hosts without a browser: the browser host reads a picked file and writes the
@@ -25,6 +27,7 @@ describe('browser host', () => {
   it('names the annotated copy after the original', () => {
     expect(annotatedName('评分表.xlsx')).toBe('评分表.审核.xlsx');
     expect(annotatedName('Book.XLSM')).toBe('Book.审核.xlsx');
+    expect(annotatedName('Book.xlsm', '.xlsm')).toBe('Book.审核.xlsm');
     expect(annotatedName('a.b.xlsx')).toBe('a.b.审核.xlsx');
     expect(annotatedName('noext')).toBe('noext.审核.xlsx');
   });
@@ -51,6 +54,14 @@ describe('browser host', () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(Buffer.from(copy.bytes) as unknown as ArrayBuffer);
     expect(back.getWorksheet('审核结果')).toBeDefined();
+  });
+
+  it('names the copy of a macro-enabled workbook .xlsm, with its type (Excel refuses macros in an .xlsx)', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(__dirname, '../fixtures/bad/13-macro.xlsm')));
+    const host = createBrowserHost();
+    host.setFile({ name: '宏.xlsm', size: bytes.byteLength, bytes });
+    const copy = await host.annotatedCopy(auditWorkbook(await host.read('workbook')));
+    expect([copy.name, copy.mime]).toEqual(['宏.审核.xlsm', 'application/vnd.ms-excel.sheet.macroEnabled.12']);
   });
 
   it('turns a bad file into a Chinese and English message', async () => {

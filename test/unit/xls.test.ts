@@ -123,7 +123,7 @@ describe('the CLI on .xls and .et', () => {
     const copy = join(dir, 'scoring.审核.xlsx');
     const r = await run('audit', input, '--out', copy);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/错误 6/);
+    expect(r.out).toMatch(/错误 5/);
     expect(r.out).toMatch(/副本为 \.xlsx 格式/);
     expect(r.out).toMatch(/WPS 表格工作簿（\.et/);
     expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(hash);

@@ -16,7 +16,7 @@ import { selfEvalFormChecks } from './checks/selfeval-form';
 import { gradeChecks, summaryChecks } from './checks/summary';
 import { summaryDetailChecks } from './checks/summary-detail';
 import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
-import { CAUSE_PRECEDENCE, FINDING_CATALOGUE } from './catalogue';
+import { CAUSE_PRECEDENCE, FINDING_CATALOGUE, FindingCode } from './catalogue';
 import { AuditContext, FlaggedScore, RowCheck, TableCheck } from './context';
 import { AuditCoverage, coverageOf } from './coverage';
 import { AuditSummary, Finding } from './types';
@@ -74,6 +74,33 @@ function mergeSameCause(findings: Finding[]): Finding[] {
   return [...kept.values()];
 }
 
+/** Codes that say a score is one the rule text cannot give. */
+const RULE_REFUSES_SCORE: ReadonlySet<FindingCode> = new Set<FindingCode>(['score.not-allowed', 'score.partial-under-binary', 'score.step-fraction']);
+
+/**
+ * One wrong score, one error: a score the rule cannot give that also contradicts its own reason
+ * (扣1分 written, 0.5 deducted) is one finding — the reason's, which names the score it should be —
+ * saying both what the reason and what the rule allow.
+ */
+function mergeOneWrongScore(findings: Finding[]): Finding[] {
+  const reasonAt = new Map<string, Finding>();
+  for (const f of findings) if (f.severity === 'error' && FINDING_CATALOGUE[f.code].cause === 'reason') reasonAt.set(`${f.sheet}!${f.cell}`, f);
+  const absorbed = new Map<Finding, Finding>();
+  for (const f of findings) {
+    const reason = f.severity === 'error' && RULE_REFUSES_SCORE.has(f.code) ? reasonAt.get(`${f.sheet}!${f.cell}`) : undefined;
+    if (reason && !absorbed.has(reason)) absorbed.set(reason, f);
+  }
+  if (absorbed.size === 0) return findings;
+  const rules = new Set(absorbed.values());
+  return findings
+    .filter((f) => !rules.has(f))
+    .map((f) => {
+      const rule = absorbed.get(f);
+      if (!rule) return f;
+      return { ...f, cells: [...new Set([...f.cells, ...rule.cells])], message: `${f.message}；且${rule.message}`, messageEn: `${f.messageEn}; also, ${rule.messageEn}` };
+    });
+}
+
 /** Audit a workbook: detect its tables (unless given), run every check, order the findings by place. */
 export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] = detectWorkbook(workbook)): AuditResult {
   const sheets = new Map<string, SheetModel>(workbook.sheets.map((s) => [s.name, s]));
@@ -103,7 +130,7 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
   for (const f of proseTotalChecks(ctx)) findings.push(f);
   const sheetIndex = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   // Parse each address once, not once per comparison.
-  const keyed = mergeSameCause(findings).map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
+  const keyed = mergeOneWrongScore(mergeSameCause(findings)).map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
   const ordered = keyed.map((k) => k.f);
   return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: coverageOf(workbook, tables) };

@@ -1,5 +1,6 @@
 import { CellRange, rangeContains } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
+import { linkContinuations } from './continuation';
 import { cachedRole, columnRuns, HeaderCandidate, recogniseHeader } from './header';
 import { scanBody, TableBody } from './extent';
 import { Assembler, ASSEMBLERS } from './kinds';
@@ -101,5 +102,5 @@ export function detectTables(sheet: SheetModel, overrides: readonly ColumnOverri
 
 /** Every table of the workbook; `overrides` are the user's roles for columns (--columns, the pane). */
 export function detectWorkbook(wb: WorkbookModel, overrides: readonly ColumnOverride[] = []): DetectedTable[] {
-  return wb.sheets.flatMap((s) => detectTables(s, overrides));
+  return linkContinuations(wb.sheets, wb.sheets.map((s) => detectTables(s, overrides))).flat();
 }

@@ -1,7 +1,11 @@
 import { CellValue, isBlank, SheetModel, shownText } from '../sheet/model';
 import { HeaderCandidate, LabelReader, labelReader, recogniseHeader } from './header';
 import { TotalRow } from './types';
+import { numberAt } from '../values/cell';
 import { isTrailerLabel, looksLikeNote, looksLikeTitle } from './vocabulary';
+
+/** Blank rows a table may hold between its rows (between sections, or left by a paste from Word). */
+export const MAX_BLANK_ROWS_INSIDE = 2;
 
 export interface TableBody {
   bottom: number;
@@ -73,10 +77,32 @@ function sameSignature(a: HeaderCandidate, b: HeaderCandidate): boolean {
 }
 
 /**
+ * A row past blank rows still belongs to the table when it is shaped like its rows: cells in two
+ * or more of its role columns, a name or rule text in words, and a number (or nothing) in its
+ * weight and score columns. A
+ * signature line (评价人：), a grade key or prose under the table has neither.
+ */
+const NAMING_ROLE = /^(level\d|name|label|criteria)$/;
+
+function shapedLikeBody(sheet: SheetModel, h: HeaderCandidate, row: number, r: RowSummary): boolean {
+  if (!r.firstCol || r.single) return false;
+  const roleCols = Object.values(h.columns).filter((c): c is number => c !== undefined);
+  const filled = roleCols.filter((c) => !isBlank(sheet.mergedValue(row, c)));
+  if (filled.length < 2) return false;
+  // A row of the table names something: a figure-only block below (a data dump) is not its row.
+  const named = Object.entries(h.columns).some(([role, c]) => c !== undefined && NAMING_ROLE.test(role) && typeof sheet.mergedValue(row, c) === 'string' && numberAt(sheet, row, c, true) === undefined);
+  if (!named) return false;
+  for (const c of [h.columns.weight, h.columns.score]) {
+    if (c !== undefined && !isBlank(sheet.mergedValue(row, c)) && numberAt(sheet, row, c, true) === undefined) return false;
+  }
+  return true;
+}
+
+/**
  * Walk down from the header: the body ends at a closing total (合计/总分, plus the 占比/等级
- * lines that belong to it), a blank row, a note, a title or another table's header. A 小计 ends
- * the table only when nothing of the table follows it. A repeated identical header (a page
- * break in the source document) is skipped.
+ * lines that belong to it), a note, a title, another table's header, or blank rows after which
+ * nothing shaped like the table's rows follows. A 小计 ends the table only when nothing of the
+ * table follows it. A repeated identical header (a page break in the source document) is skipped.
  */
 export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
   const { left, right } = h;
@@ -114,7 +140,23 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     const other = headerOf(row);
     return !!other && !sameSignature(other, h);
   };
+  /** The first row after up to MAX_BLANK_ROWS_INSIDE blank rows when it continues the table (a row, a total, the header repeated). */
+  const pastBlanks = (row: number): number | undefined => {
+    for (let next = row; next <= Math.min(sheet.rowCount, row + MAX_BLANK_ROWS_INSIDE); next++) {
+      const r = rowAt(next);
+      if (!r.firstCol) continue;
+      if (endsTable(next)) return undefined;
+      const repeated = headerOf(next);
+      return r.total || (repeated && sameSignature(repeated, h)) || shapedLikeBody(sheet, h, next, r) ? next : undefined;
+    }
+    return undefined;
+  };
   for (let row = h.row + 1; row <= sheet.rowCount; row++) {
+    if (!rowAt(row).firstCol) {
+      const next = pastBlanks(row);
+      if (next === undefined) break;
+      row = next;
+    }
     if (endsTable(row)) break;
     const total = rowAt(row).total;
     if (total) {
@@ -129,7 +171,7 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
         }
         break;
       }
-      if (endsTable(row + 1)) break;
+      if (row + 1 > sheet.rowCount || (rowAt(row + 1).firstCol ? endsTable(row + 1) : pastBlanks(row + 1) === undefined)) break;
       continue;
     }
     const again = headerOf(row);

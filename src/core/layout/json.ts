@@ -9,6 +9,8 @@ export interface TableJSON {
   headerRow: number;
   headerRows: number;
   title?: string;
+  /** The table this one continues on the sheet before: its sheet and header row. */
+  continues?: { sheet: string; headerRow: number };
   indicatorCount: number;
   columns: Record<string, string>;
   indicators: DetectedTable['indicators'];
@@ -60,6 +62,7 @@ export function tableToJSON(t: DetectedTable): TableJSON {
     totals: t.totals,
   };
   if (t.title) out.title = t.title;
+  if (t.continues) out.continues = t.continues;
   if (t.groups.length) out.groups = t.groups.map(groupJSON);
   if (t.kind === 'satisfaction') out.answers = t.answers.map((a) => ({ label: a.label, column: columnLetters(a.col), weight: a.weight }));
   if (t.kind === 'completion' && t.pairs) out.pairs = t.pairs.map((p) => ({ name: p.name, target: columnLetters(p.targetCol), actual: columnLetters(p.actualCol) }));

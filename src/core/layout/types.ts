@@ -111,6 +111,8 @@ interface TableBase {
   groups: GroupNode[];
   /** How each role column was found (header word, content, the user's choice). */
   inference?: ColumnInference[];
+  /** This table continues one on the sheet before (续表, 接上表, or its header repeated after a page break). */
+  continues?: { sheet: string; headerRow: number };
 }
 
 export interface ScoringTable extends TableBase {

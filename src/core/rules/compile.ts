@@ -210,6 +210,41 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     return { allowed, max: parts.reduce((a, p) => a + p.points, 0), pieces: [], quantities: 0, discretionary: false, kinds, steps: [], parts, lines, clauses: described };
   }
 
+  // "成活率在90%以上得15分，每下降…扣0.5分；保存率在90%以上得15分，每下降…扣0.5分" (30分): one part per measured
+  // quantity, each with its own steps, when their tops add up to the points and none alone reaches them.
+  const quantityHeads = active.filter((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && r.cond.quantity.name !== '' && r.outcome.kind === 'award' && r.outcome.amount.kind === 'points');
+  if (quantityHeads.length >= 2 && steps.length > 0 && new Set(quantityHeads.map((r) => (r.cond as BandCondition).quantity.name)).size === quantityHeads.length) {
+    const tops = quantityHeads.map((r) => amountRange((r.outcome as Extract<Outcome, { kind: 'award' }>).amount, B)[1]);
+    const sum = tops.reduce((a, t) => a + t, 0);
+    const first = quantityHeads[0];
+    const scoredBefore = scoring.some((c) => c.s !== undefined && first.s !== undefined && c.s < first.s && (c.kind === 'rule' || c.kind === 'step'));
+    if (Math.abs(sum - B) <= TOLERANCE && Math.max(...tops) < B - TOLERANCE && !scoredBefore) {
+      // Each clause belongs to the part whose head it follows.
+      const segments: Clause[][] = quantityHeads.map(() => []);
+      for (const c of scoring) {
+        let at = 0;
+        quantityHeads.forEach((h, i) => {
+          if (h.s !== undefined && c.s !== undefined && h.s <= c.s) at = i;
+        });
+        segments[at].push(c);
+      }
+      const compiled = segments.map((seg, i) => compileBlock(seg, tops[i], ctx));
+      const bad = compiled.find((c) => c.failure);
+      if (!bad) return addParts(compiled, segments.map((seg) => seg.map((c) => ctx.text.slice(c.s ?? 0, c.e ?? 0)).join('；')), lines, kinds, true);
+    }
+  }
+
+  // "…及时做好项目申报…计2分，否则不计分；…进行公示计2分，每少一次扣0.5分" (4分): sentences each with one award
+  // and its own steps, whose awards add up to the points while none alone reaches them, are parts.
+  const sentenceParts = partsBySentence(scoring.filter((c) => c !== heading && c.kind !== 'declare'), ctx.text);
+  if (sentenceParts && steps.length > 0) {
+    const tops = sentenceParts.map((seg) => seg.top);
+    if (Math.abs(tops.reduce((a, t) => a + t, 0) - B) <= TOLERANCE && Math.max(...tops) < B - TOLERANCE) {
+      const compiled = sentenceParts.map((seg) => compileBlock(seg.clauses, seg.top, ctx));
+      if (!compiled.some((c) => c.failure)) return addParts(compiled, sentenceParts.map((seg) => seg.clauses.map((c) => ctx.text.slice(c.s ?? 0, c.e ?? 0)).join('；')), lines, kinds, true);
+    }
+  }
+
   // One figure of full points per class of unit ("综合…院校…不低于40%为“合格”，得2分，师范、财经类院校…不低于10%为“合格”，
   // 得2分"): each class is a variant; the first scores, every variant's scores are allowed.
   const classBands = active.filter((r) => r.cond.kind === 'band' && r.cond.lo && !r.cond.hi && r.cond.quantity.name !== '' && isTopAward(r.outcome, B));
@@ -257,12 +292,16 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
     // A band of counts ("发现一次的扣0.5分；两次及以上的不得分"): another count of the same unit above this one.
     const banded = countRules.some((o) => o !== r && o.cond.kind === 'count' && o.cond.unit === c.unit && o.cond.lo > c.lo);
     if (banded || r.oneOff || c.positive) continue;
-    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount) && c.lo === c.hi)) continue;
+    // "有一次…的得1分，最多得2分": at least one, but a cap above one award makes it one award each.
+    const cappedAbove = c.lo === 1 && c.hi === Infinity && r.outcome.kind === 'award' && r.outcome.amount.kind === 'points' && scoreCaps.some((k) => k.max !== 'points' && r.outcome.kind === 'award' && r.outcome.amount.kind === 'points' && k.max > r.outcome.amount.hi);
+    if (r.outcome.kind !== 'deduct' && !(r.outcome.kind === 'award' && r.outcome.amount.kind !== 'full' && !amountIsZero(r.outcome.amount) && (c.lo === c.hi || cappedAbove))) continue;
     const direction: Step['direction'] = r.outcome.kind === 'deduct' ? 'deduct' : 'award';
     const step: ClauseOf<'step'> = { kind: 'step', cond: { kind: 'none' }, step: { per: c.lo, unit: c.unit, unitClass: 'count', verb: '', subject: '', amount: r.outcome.amount, direction }, s: r.s, e: r.e };
     steps.push(step);
     active.splice(active.indexOf(r), 1);
   }
+  // In the order of the text: "the first deduction" a measured value counts is the first one written.
+  steps.sort((a, b) => (a.s ?? 0) - (b.s ?? 0));
 
   // ---- pieces of the score function
   const quantity = findQuantity(active, steps, bases, B);
@@ -516,7 +555,7 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   const F = hasAward ? top : B;
   // "不达标准，不得分": only the failure is written; meeting the standard keeps the points.
   if (!hasAward && active.some((r) => r.outcome.kind === 'award')) allowedParts.push([B, B]);
-  if (!hasAward && (steps.length > 0 || oneOffs.length > 0 || fixedDeductions.length > 0)) lines.unshift(`满分 ${fmtNum(F)} 分，按以下扣分`);
+  if (!hasAward && (steps.some((s) => s.step.direction === 'deduct') || oneOffs.length > 0 || fixedDeductions.length > 0)) lines.unshift(`满分 ${fmtNum(F)} 分，按以下扣分`);
 
   // Fixed deductions from the full score ("否则扣2分", "发现一次的，扣0.5分").
   for (const p of pieces as Array<Piece & { deduct?: number }>) {
@@ -802,13 +841,43 @@ function isPlainAwardList(all: readonly ClauseOf<'rule'>[]): boolean {
 }
 
 /** Parts scored on their own and added; the score function is the first part's that has one (the others at their least). */
-function addParts(compiled: readonly Compiled[], texts: readonly string[], lines: string[], kinds: Set<RuleKind>): Compiled {
+/** A full stop or semicolon between two clauses of the text. */
+const SENTENCE_END = /[。；;]/;
+
+/**
+ * The clauses cut into sentences (at 。 and ；), when there are two or more and each holds exactly
+ * one award of points (its top) and nothing before the first: else undefined.
+ */
+function partsBySentence(scoring: readonly Clause[], text: string): Array<{ clauses: Clause[]; top: number }> | undefined {
+  const ordered = scoring.filter((c) => c.s !== undefined && c.e !== undefined).sort((a, b) => a.s! - b.s!);
+  if (ordered.length !== scoring.length || ordered.length < 2) return undefined;
+  const sentences: Clause[][] = [[ordered[0]]];
+  for (let i = 1; i < ordered.length; i++) {
+    if (SENTENCE_END.test(text.slice(ordered[i - 1].e!, ordered[i].s!))) sentences.push([]);
+    sentences[sentences.length - 1].push(ordered[i]);
+  }
+  if (sentences.length < 2) return undefined;
+  const out: Array<{ clauses: Clause[]; top: number }> = [];
+  for (const clauses of sentences) {
+    const awards = clauses.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.amount.kind === 'points' && c.outcome.amount.hi > 0 && c.cond.kind !== 'otherwise');
+    if (awards.length !== 1 || awards[0] !== clauses.find((c) => c.kind === 'rule' || c.kind === 'step')) return undefined;
+    out.push({ clauses, top: amountRange((awards[0].outcome as Extract<Outcome, { kind: 'award' }>).amount, 0)[1] });
+  }
+  return out;
+}
+
+/**
+ * Parts that add up. A measured value scores one part; the others count their least score, or
+ * their full score (`othersFull`) when each part measures its own quantity and the value is one of them.
+ */
+function addParts(compiled: readonly Compiled[], texts: readonly string[], lines: string[], kinds: Set<RuleKind>, othersFull = false): Compiled {
   kinds.add('additive-parts');
   for (const c of compiled) for (const k of c.kinds) kinds.add(k);
   const parts = compiled.map((c, i) => ({ label: `第${i + 1}部分`, points: c.max, clause: texts[i], allowed: c.allowed }));
   lines.push(...compiled.map((c, i) => `第${i + 1}部分（最高 ${fmtNum(c.max)} 分）：${c.lines.join('；')}`));
   const scored = compiled.findIndex((c) => c.pieces.length > 0 && c.quantity);
-  const rest = compiled.reduce((acc, c, i) => (i === scored ? acc : acc + Math.min(...c.allowed.map(([lo]) => lo))), 0);
+  const rest = compiled.reduce((acc, c, i) => (i === scored ? acc : acc + (othersFull ? c.max : Math.min(...c.allowed.map(([lo]) => lo)))), 0);
+  if (othersFull && scored >= 0) lines.push(`按一个数值计分时，该数值为第${scored + 1}部分的${compiled[scored].quantity!.name}，其余部分按满分计`);
   const pieces = scored < 0 ? [] : compiled[scored].pieces.map((p) => ({ ...p, value: (x: number) => { const v = p.value(x); return v === null ? null : v + rest; } }));
   const out: Compiled = {
     allowed: compiled.reduce<Interval[]>((acc, c) => minkowski(acc, c.allowed), [[0, 0]]),

@@ -219,6 +219,16 @@ export function lex(n: NormalText): Token[] {
       i = close + 1;
       continue;
     }
+    // "每个月", "每个季度": 每 and a unit that starts with 个, not the each-word 每个.
+    if (c === '每' && s[i + 1] === '个') {
+      const u = unitAt(s, i + 1);
+      if (u && u[0].length > 1) {
+        push({ kind: 'word', text: '每', cats: new Set<WordCat>(['every']), s: i, e: i + 1 });
+        push({ kind: 'unit', unit: u[0], unitClass: u[1], s: i + 1, e: i + 1 + u[0].length });
+        i += 1 + u[0].length;
+        continue;
+      }
+    }
     // A unit standing alone after 每: "每次", "每人次", "每位次".
     const prev = out[out.length - 1];
     if (prev && prev.kind === 'word' && prev.cats.has('every')) {

@@ -52,13 +52,13 @@ export const ADD_VERBS: readonly string[] = ['加分', '加', '奖励', '另加'
 
 /** Words for all of the indicator's points. */
 export const FULL_WORDS: readonly string[] = [
-  '该指标所赋全部分值', '所赋全部分值', '该项全部分值', '本项全部分值', '全部分值', '全部得分', '满分', '全分',
+  '该指标所赋全部分值', '所赋全部分值', '该项全部分值', '本项全部分值', '全部分值', '全部得分', '满分', '全分', '总分值',
 ];
 
 /** Words for no points. */
 export const ZERO_WORDS: readonly string[] = [
   '该指标不得分', '本指标不得分', '该项指标不得分', '此项指标不得分', '该项不得分', '此项不得分', '本项不得分', '该项目不得分',
-  '不得分', '不计分', '不给分', '无分', '零分', '计零分', '不得分值', '扣除全部分值', '扣除该项全部分值', '扣全部分值', '全部扣除', '全扣',
+  '不得分', '不计分', '不记分', '不赋分', '不给分', '无分', '零分', '计零分', '不得分值', '扣除全部分值', '扣除该项全部分值', '扣全部分值', '扣完该项分值', '扣完本项分值', '扣完该项分', '扣完本项分', '全部扣除', '全扣',
   '一票否决', '实行一票否决',
 ];
 
@@ -153,6 +153,9 @@ export const OCCURRENCE_UNITS: readonly string[] = ['次', '处', '例', '起', 
 /** Points per item ("每项1分", "各2分", "以上每项1分") and an item's total ("共1分"). */
 export const EACH_WORDS: readonly string[] = ['以上每项', '以上各项', '以上各', '每个指标', '每项指标', '每一项', '各项指标', '各项', '每项', '每个', '每指标', '各指标', '各'];
 export const TOTAL_WORDS: readonly string[] = ['共计', '合计', '共', '小计', '总计'];
+
+/** Words that leave the rest of a ladder to the reader ("完成90%得9分，完成80%得8分，依次类推"): the steps not written cannot be read. */
+export const EXTRAPOLATION_WORDS: readonly string[] = ['依次类推', '以此类推', '依此类推', '依次递推', '类推'];
 
 /** A text that only refers elsewhere. */
 export const REFERENCE_WORDS: readonly string[] = [

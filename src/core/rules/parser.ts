@@ -536,12 +536,18 @@ class Parser {
    */
   private stepAt(k: number, to: number): Found | null {
     const t = this.ts[k];
-    const perItem = isWord(t, 'each') && (t.text === '每项' || t.text === '每个' || t.text === '每一项');
+    // "没有落实的，各扣2分": each of them, 各 opening its clause ("A、B各扣6分" lists its items: one-offs).
+    const perItem = isWord(t, 'each') && (t.text === '每项' || t.text === '每个' || t.text === '每一项' || (t.text === '各' && isWord(this.ts[k + 1], 'deduct') && (k === 0 || (this.ts[k - 1].kind === 'sep' && (this.ts[k - 1] as TokenOf<'sep'>).sep !== 'list'))));
     // "有一篇加0.1分": a bonus for each one, written without 每.
     const q = this.ts[k + 1];
     if (isWord(t, 'found') && q?.kind === 'qty' && q.value === 1 && q.unitClass === 'count') {
       const v = isWord(this.ts[k + 2], 'de') ? k + 3 : k + 2;
       if (isWord(this.ts[v], 'add')) return this.stepTail(k, k + 2, to, { per: 1, unit: q.unit, unitClass: 'count', verb: t.text, subject: '' });
+    }
+    // "少一个百分点扣1分", "下降1个百分点扣0.5分": a shortfall of one point is a step, written without 每.
+    if (isWord(t, 'stepVerb') && q?.kind === 'qty' && q.value === 1 && q.unitClass === 'pp') {
+      const v = isWord(this.ts[k + 2], 'de') ? k + 3 : k + 2;
+      if (isWord(this.ts[v], 'deduct')) return this.stepTail(k, k + 2, to, { per: 1, unit: q.unit, unitClass: 'pp', verb: t.text, subject: '' });
     }
     if (!isWord(t, 'every') && !perItem) return null;
     let j = k + 1;
@@ -704,6 +710,18 @@ class Parser {
       if (n?.kind === 'points') return this.simple(k, k + 2, { kind: 'scoreCap', max: n.lo });
       if (isWord(n, 'pointsWord') || isWord(n, 'full')) return this.simple(k, k + 2, { kind: 'scoreCap', max: 'points' });
       return null;
+    }
+    // "以3分为限", "以2分为上限": a cap on the bonus when the clause before adds, else on the score.
+    if (isWord(t, 'basis') && t.text === '以' && n?.kind === 'points' && isWord(this.ts[k + 2], 'award') && this.ts[k + 2].kind === 'word' && (this.ts[k + 2] as TokenOf<'word'>).text === '为') {
+      const r = this.ts[k + 3];
+      if (r?.kind === 'text' && /^(上限|限)$/.test(r.text)) {
+        let adds = false;
+        for (let q = k - 1; q >= 0 && !(this.ts[q].kind === 'sep' && (this.ts[q] as TokenOf<'sep'>).sep === 'strong'); q--) {
+          if (isWord(this.ts[q], 'add')) adds = true;
+          if (isWord(this.ts[q], 'deduct') || isWord(this.ts[q], 'award')) break;
+        }
+        return this.simple(k, k + 4, adds ? { kind: 'bonusCap', max: n.lo } : { kind: 'scoreCap', max: n.lo });
+      }
     }
     // "超过100%的按100%计(算)" — within one clause; k is at 按.
     if (isWord(t, 'basis') && (t.text === '按' || t.text === '按照') && n?.kind === 'num' && n.percent) {
@@ -1217,8 +1235,10 @@ class Parser {
       const t = this.ts[k];
       // "1名人员未持证上岗": 名 counts people here, not a place.
       const people = t.kind === 'qty' && t.unit === '名' && this.ts[k + 1]?.kind === 'text' && /^(人员|工作人员|干部|职工|员工|学生|教师|医生|护士|同志)/.test((this.ts[k + 1] as TokenOf<'text'>).text);
-      if (t.kind !== 'qty' || (t.unitClass !== 'count' && !people)) continue;
       const prev = this.ts[k - 1];
+      // "出现一个月扣5分": months found, counted like occurrences.
+      const foundPeriods = t.kind === 'qty' && t.unitClass === 'duration' && isWord(prev, 'found') && /^(出现|发现)$/.test(textOfToken(prev));
+      if (t.kind !== 'qty' || (t.unitClass !== 'count' && !people && !foundPeriods)) continue;
       // "不少于200人": a bound; "1～2张": a range — read as bands.
       if ((comparatorOf(prev) && !isWord(prev, 'found')) || isOp(prev, '-') || /^(至|到)$/.test(textOfToken(prev))) continue;
       const found = isWord(prev, 'found') || (isWord(this.ts[k - 2], 'found') && isWord(prev, 'found'));

@@ -8,6 +8,7 @@ import { parseTokens } from './parser';
 import { pick } from './regions';
 import { Clause, RuleTree } from './syntax';
 import { fmtNum, tidy } from './figures';
+import { EXTRAPOLATION_WORDS } from './lexicon';
 import { ParsedRule, Rule, RuleClause, UnparsedRule } from './types';
 
 /**
@@ -58,6 +59,8 @@ export function readRule(text: string, points: number): Rule {
     const spans = unread.map((u) => unreadOf(norm, u.s, u.e, u.reason));
     return notUnderstood(raw, w, `未能读懂“${spans.map((u) => u.text).join('”“')}”（${spans[0].reason}）`, spans);
   }
+  const extrapolated = EXTRAPOLATION_WORDS.find((w) => norm.text.includes(w));
+  if (extrapolated) return notUnderstood(raw, w, `评分标准写“${extrapolated}”，其余各档未写出，未能确定每档的分值`);
   const scoring = clauses.filter((c) => SCORING_KINDS.has(c.kind));
   if (!clauses.some((c) => c.kind === 'rule' || c.kind === 'step')) {
     if (scoring.some((c) => c.kind === 'declare')) return notUnderstood(raw, w, '只写明了分值，未写明怎样计分');

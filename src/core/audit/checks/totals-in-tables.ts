@@ -7,6 +7,7 @@ import { findingIn } from '../finding';
 import { rounded } from '../format';
 import { explainedByFlagged } from '../root-cause';
 import { ABOVE_WEIGHT_SLACK, close, SCORE_TOLERANCE } from '../tolerance';
+import { leavesAcrossBreak, partsBefore } from '../parts';
 import { Finding } from '../types';
 import { leavesIn, sectionWeight, sumOf } from './sections';
 
@@ -118,7 +119,8 @@ const totalRows: TableCheck = (ctx, table) => {
     const start = next;
     while (next < table.indicators.length && table.indicators[next].row < total.row) next++;
     const closing = total.scope === 'total';
-    const scope = closing ? table.indicators : table.indicators.slice(start, next);
+    // A closing total of a table continued over sheets (续表) closes the rows of every part.
+    const scope = closing ? [...partsBefore(ctx, table).flatMap((p) => p.indicators), ...table.indicators] : table.indicators.slice(start, next);
     const children = closing && extra ? [extra, ...scope] : scope;
     for (const field of ['weight', 'score'] as Field[]) {
       const col = table.columns[field];
@@ -158,7 +160,7 @@ const groupWeights: TableCheck = (ctx, table) => {
   const sheet = ctx.sheetOf(table);
   const out: Finding[] = [];
   const visit = (g: GroupNode): void => {
-    const leaves = leavesIn(table, g);
+    const leaves = leavesAcrossBreak(ctx, table, g, leavesIn(table, g));
     const weights = sumOf(leaves, 'weight');
     if (g.declaredWeight !== undefined && weights.count > 0 && !close(g.declaredWeight, weights.sum)) {
       out.push(

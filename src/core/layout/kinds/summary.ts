@@ -1,3 +1,4 @@
+import { IndicatorRow } from '../types';
 import { anyLevel, Assembler, HeaderFacts, levelColumns, simpleIndicators } from './shared';
 
 /** Weights that add up within rounding (0.5% of the total). */
@@ -19,6 +20,18 @@ export function isSummary(f: HeaderFacts): boolean {
   return (has('name') || has('label') || anyLevel(f.roles)) && fields >= 2 && (has('score') || has('weight'));
 }
 
+/**
+ * "项目绩效 100% … 82.68" closing the rows without a 合计 label: the last row is the total when its
+ * weight is the sum of the rows before it (`before`: rows of an earlier part of the table too).
+ */
+export function closesByWeightSum(indicators: readonly IndicatorRow[], before: readonly IndicatorRow[] = []): boolean {
+  const last = indicators[indicators.length - 1];
+  const rest = [...before, ...indicators.slice(0, -1)];
+  if (last?.weight === undefined || rest.length < 2 || !rest.every((i) => i.weight !== undefined)) return false;
+  const sum = rest.reduce((a, i) => a + i.weight!, 0);
+  return Math.abs(sum - last.weight) <= WEIGHT_TOLERANCE * Math.max(1, Math.abs(last.weight));
+}
+
 export const assembleSummary: Assembler<'summary'> = ({ sheet, header, body, base }) => {
   const columns = { ...base.columns };
   const levels = levelColumns(columns);
@@ -26,15 +39,9 @@ export const assembleSummary: Assembler<'summary'> = ({ sheet, header, body, bas
   delete columns.label;
   const indicators = simpleIndicators(sheet, body.dataRows, columns.name, columns.weight, columns.score);
   const totals = [...base.totals];
-  // "项目绩效 100% … 82.68" closing the rows without a 合计 label: its weight is the others' sum.
-  const last = indicators[indicators.length - 1];
-  const rest = indicators.slice(0, -1);
-  if (!totals.some((t) => t.scope === 'total') && last?.weight !== undefined && rest.length >= 2 && rest.every((i) => i.weight !== undefined)) {
-    const sum = rest.reduce((a, i) => a + i.weight!, 0);
-    if (Math.abs(sum - last.weight) <= WEIGHT_TOLERANCE * Math.max(1, Math.abs(last.weight))) {
-      indicators.pop();
-      totals.push({ row: last.row, label: sheet.text(last.row, columns.name).replace(/\s+/g, ''), scope: 'total' });
-    }
+  if (!totals.some((t) => t.scope === 'total') && closesByWeightSum(indicators)) {
+    const last = indicators.pop()!;
+    totals.push({ row: last.row, label: sheet.text(last.row, columns.name).replace(/\s+/g, ''), scope: 'total' });
   }
   return { ...base, kind: 'summary', columns, indicators, totals };
 };
