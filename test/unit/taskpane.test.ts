@@ -81,6 +81,9 @@ describe('language', () => {
       'selfeval-budget': '自评表-预算',
       'selfeval-indicators': '自评表-指标',
       totals: '金额合计表',
+      expert: '专家评分表',
+      'budget-lines': '行次预算表',
+      review: '评审表',
     });
     expect(zh.severity).toEqual({ error: '错误', warning: '警告', info: '提示' });
     const en = stringsFor('en');

@@ -4,12 +4,15 @@ import { parseA1 } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
 import { completionChecks } from './checks/completion';
 import { crossTableChecks } from './checks/cross-tables';
+import { expertChecks } from './checks/expert';
 import { formulaChecks } from './checks/formulas';
+import { lineDefinitionChecks } from './checks/line-definitions';
 import { moneyChecks } from './checks/money';
 import { proseTotalChecks } from './checks/prose-totals';
 import { satisfactionChecks } from './checks/satisfaction';
 import { scoringRowChecks } from './checks/scoring-rows';
 import { selfEvalChecks } from './checks/selfeval';
+import { selfEvalFormChecks } from './checks/selfeval-form';
 import { gradeChecks, summaryChecks } from './checks/summary';
 import { summaryDetailChecks } from './checks/summary-detail';
 import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
@@ -39,6 +42,9 @@ const TABLE_CHECKS: TableCheck[] = [
   satisfactionChecks,
   moneyChecks,
   ...selfEvalChecks,
+  ...selfEvalFormChecks,
+  lineDefinitionChecks,
+  expertChecks,
   formulaChecks,
 ];
 

@@ -411,6 +411,61 @@ export const FINDING_CATALOGUE = {
     zh: (p) => `“${p.name}”${p.rate >= 1 ? '已达到指标值，应得满分' : `完成率 ${fmtPct(p.rate)}，应得 分值 × 完成值/指标值 =`} ${fmt(p.expected)} 分，表中为 ${fmt(p.score)}`,
     en: (p) => `"${p.name}": ${p.rate >= 1 ? 'the target was met: full points,' : `${fmtPct(p.rate)} completed: weight × actual/target =`} ${fmt(p.expected)}; the form gives ${fmt(p.score)}`,
   }),
+  'selfeval.deviation-missing': entry<{ name: string; weight: number; score: number }>({
+    severity: 'warning',
+    name: '扣分未说明偏差原因',
+    nameEn: 'Points lost without a deviation explanation',
+    zh: (p) => `“${p.name}”分值 ${fmt(p.weight)}、得分 ${fmt(p.score)}，扣了 ${fmt(p.weight - p.score)} 分，但偏差原因分析及改进措施为空`,
+    en: (p) => `"${p.name}": ${fmt(p.score)} of ${fmt(p.weight)} points, ${fmt(p.weight - p.score)} lost, yet the deviation analysis and remedies are empty`,
+  }),
+  'selfeval.budget-above-weight': entry<{ score: number; points: number; stated?: string; rate?: number }>({
+    severity: 'error',
+    name: '预算执行得分超过分值',
+    nameEn: 'Budget score above its weight',
+    zh: (p) =>
+      `预算执行得分 ${fmt(p.score)} 超过该项分值 ${fmt(p.points)}${p.stated ? `（“${p.stated}”）` : ''}${p.rate !== undefined ? `，按执行率 ${fmtPct(p.rate)} 应得 ${fmt(p.points * p.rate)} 分` : ''}`,
+    en: (p) =>
+      `The budget score ${fmt(p.score)} is above the block's ${fmt(p.points)} points${p.stated ? ` ("${p.stated}")` : ''}${p.rate !== undefined ? `; the execution rate ${fmtPct(p.rate)} gives ${fmt(p.points * p.rate)}` : ''}`,
+  }),
+  'selfeval.budget-over-100': entry<{ executed: number; budget: number; rate: number }>({
+    severity: 'error',
+    name: '超预算执行（执行率超过100%）',
+    nameEn: 'Spending above budget (execution rate above 100%)',
+    zh: (p) => `全年执行数 ${fmt(p.executed)} 超过全年预算数 ${fmt(p.budget)}（执行率 ${fmtPct(p.rate)}）：超预算支出，预算执行率不应超过100%，也不能按超过100%的执行率计分`,
+    en: (p) => `Spending ${fmt(p.executed)} is above the budget ${fmt(p.budget)} (execution ${fmtPct(p.rate)}): spending above budget; the rate cannot exceed 100% nor be scored above it`,
+  }),
+  // ── Budget tables numbered by 行次 ──────────────────────────────────────────────────────────
+  'lines.definition': entry<{ label: string; formula: string; lines: Array<{ line: number; value: number }>; expected: number; value: number; percent: boolean }>({
+    severity: 'error',
+    name: '行次定义计算不符',
+    nameEn: 'Row defined by other rows miscomputed',
+    zh: (p) => `“${p.label}”按定义 ${p.formula} 应为 ${figure(p.expected, p.percent)}（${p.lines.map((l) => `(${l.line}) ${fmt(l.value)}`).join('，')}），表中为 ${figure(p.value, p.percent)}`,
+    en: (p) => `"${p.label}" is defined as ${p.formula}: ${figure(p.expected, p.percent)} (${p.lines.map((l) => `(${l.line}) ${fmt(l.value)}`).join(', ')}); the table gives ${figure(p.value, p.percent)}`,
+  }),
+  'lines.reference-missing': entry<{ label: string; definition: string; missing: number[] }>({
+    severity: 'info',
+    name: '行次定义引用的行不存在',
+    nameEn: 'Row definition refers to a missing row',
+    zh: (p) => `“${p.label}”的定义 ${p.definition} 引用了表中没有的行次 ${p.missing.map((n) => `(${n})`).join('、')}，无法核对`,
+    en: (p) => `The definition of "${p.label}", ${p.definition}, refers to line${p.missing.length > 1 ? 's' : ''} ${p.missing.map((n) => `(${n})`).join(', ')} the table does not hold: it cannot be checked`,
+  }),
+  // ── Expert-scoring tables ─────────────────────────────────────────────────────────────────
+  'expert.average': entry<{ name: string; experts: Array<{ label: string; score: number }>; trimmed?: { highest: number; lowest: number; stated: string; writtenIsPlainMean: boolean }; expected: number; value: number }>({
+    severity: 'error',
+    name: '专家平均分计算错误',
+    nameEn: 'Expert average miscomputed',
+    zh: (p) =>
+      `“${p.name}”${p.trimmed ? `去掉最高分 ${fmt(p.trimmed.highest)} 和最低分 ${fmt(p.trimmed.lowest)} 后 ${p.experts.length - 2} 位专家的平均分` : `${p.experts.length} 位专家评分的平均分`}应为 ${fmt(p.expected)}（${p.experts.map((e) => `${e.label} ${fmt(e.score)}`).join('，')}），表中为 ${fmt(p.value)}${p.trimmed?.writtenIsPlainMean ? `；表中 ${fmt(p.value)} 是未去掉最高分和最低分的平均分，而本表注明“${p.trimmed.stated}”` : ''}`,
+    en: (p) =>
+      `"${p.name}": the average of ${p.trimmed ? `${p.experts.length - 2} experts without the highest ${fmt(p.trimmed.highest)} and the lowest ${fmt(p.trimmed.lowest)}` : `${p.experts.length} experts`} is ${fmt(p.expected)} (${p.experts.map((e) => `${e.label} ${fmt(e.score)}`).join(', ')}); the table gives ${fmt(p.value)}${p.trimmed?.writtenIsPlainMean ? `, the plain mean, while the table says "${p.trimmed.stated}"` : ''}`,
+  }),
+  'expert.above-weight': entry<{ name: string; expert: string; score: number; weight: number }>({
+    severity: 'error',
+    name: '专家评分超过分值',
+    nameEn: "Expert's score above the weight",
+    zh: (p) => `“${p.name}”${p.expert}评分 ${fmt(p.score)} 超过该项分值 ${fmt(p.weight)}`,
+    en: (p) => `"${p.name}": ${p.expert}'s score ${fmt(p.score)} is above the weight ${fmt(p.weight)}`,
+  }),
   // ── The prose of a report (.docx) against its tables ──────────────────────────────────────
   'prose.total-mismatch': entry<{ paragraph: number; stated: number; total: number }>({
     severity: 'error',

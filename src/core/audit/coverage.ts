@@ -89,6 +89,12 @@ export function ruleCellsOf(sheet: SheetModel, t: DetectedTable): { cells: RuleC
   return { cells, coverage };
 }
 
+/** The budget block's points: a 分值 column, or the points its header states (得分(20分*执行率)). */
+function blockPointsKnown(t: DetectedTable): { ran: boolean; note?: string } {
+  if (t.columns.weight !== undefined || (t.kind === 'selfeval-budget' && t.blockPoints)) return { ran: true };
+  return { ran: false, note: '表中无分值列，表头也未写明该项分值' };
+}
+
 type Requirement = (t: DetectedTable, rules?: RuleCoverage) => { ran: boolean; note?: string };
 
 const needs = (what: string, ok: boolean): { ran: boolean; note?: string } => (ok ? { ran: true } : { ran: false, note: `表中无${what}列` });
@@ -120,11 +126,34 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
   satisfaction: [['satisfaction-rates', '满意率', (t) => needs('满意率', t.columns.rate !== undefined)]],
   'selfeval-budget': [
     ['budget-rate', '预算执行率', (t) => needs('执行率', t.columns.rate !== undefined)],
-    ['budget-score', '预算执行得分', (t) => needs('得分', t.columns.score !== undefined)],
+    ['budget-score', '预算执行得分', (t) => (t.columns.score === undefined ? needs('得分', false) : blockPointsKnown(t))],
+    ['budget-within-weight', '预算执行得分不超过分值', (t) => (t.columns.score === undefined ? needs('得分', false) : blockPointsKnown(t))],
+    ['budget-overspend', '超预算执行', (t) => needs(t.columns.budget === undefined ? '预算数' : '执行数', t.columns.budget !== undefined && t.columns.executed !== undefined)],
   ],
   'selfeval-indicators': [
     ['indicator-completion', '指标完成情况', (t) => needs('实际完成值', t.columns.actual !== undefined)],
-    ['indicator-score', '指标得分', (t) => needs('得分', t.columns.score !== undefined)],
+    ['indicator-score', '指标得分', (t) => needs(t.columns.score === undefined ? '得分' : '分值', t.columns.score !== undefined && t.indicators.some((i) => i.weight !== undefined))],
+    ['deviation', '扣分须说明偏差原因', (t) => (t.columns.deviation === undefined ? needs('偏差原因', false) : needs(t.columns.score === undefined ? '得分' : '分值', t.columns.score !== undefined && t.indicators.some((i) => i.weight !== undefined)))],
+  ],
+  expert: [
+    ['expert-average', '专家平均分', (t) => (t.kind === 'expert' && t.experts.length === 0 ? { ran: false, note: '未找到专家评分列' } : needs('平均分', t.columns.score !== undefined))],
+    ['expert-within-weight', '专家评分不超过分值', (t) => needs('分值', t.columns.weight !== undefined)],
+    ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '平均分', t.columns.weight !== undefined && t.columns.score !== undefined)],
+  ],
+  'budget-lines': [
+    [
+      'line-definitions',
+      '行次定义',
+      (t) => {
+        if (t.kind !== 'budget-lines' || t.definitions.length === 0) return { ran: false, note: '表中没有由其他行次定义的行（如“(4)=(1)+(2)”“实际到位率=(3)÷(2)”），只识别了行次' };
+        return { ran: true };
+      },
+    ],
+  ],
+  review: [
+    ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '得分', t.columns.weight !== undefined && t.columns.score !== undefined)],
+    ['totals', '合计与小计', (t) => (t.totals.length === 0 ? { ran: false, note: '表中无合计或小计行' } : needs('得分或分值', t.columns.score !== undefined || t.columns.weight !== undefined))],
+    ['review-opinion', '审核意见', () => ({ ran: false, note: '优/良/中/差只识别，不与得分核对' })],
   ],
   totals: [['money-totals', '金额合计', (t) => (t.kind === 'totals' && t.valueColumns.length > 0 ? { ran: true } : { ran: false, note: '无金额列' })]],
 };

@@ -376,7 +376,7 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
     if (next?.role === 'actual' && next.group && next.group.left === c.group.left) pairs.push({ name: c.group.text, targetCol: c.col, actualCol: next.col });
   }
   // The 年度总体目标 block of a self-evaluation form states goals in prose; nothing there is measurable.
-  if (cells.some((c) => c.role === 'blockLabel' && c.norm === '年度总体目标')) return undefined;
+  if (cells.some((c) => c.role === 'blockLabel' && c.norm.startsWith('年度总体目标'))) return undefined;
   // Roles the words leave open are read from the cells below the block.
   if (undecided.length > 0) {
     const found = inferRoles(sheet, last + 1, left, right, undecided, columns);
@@ -395,7 +395,7 @@ function assembleHeader(sheet: SheetModel, top: number, rows: number, left: numb
       if (i >= 0) plainColumns.splice(i, 1);
     }
   }
-  const kind = classifyHeader({ roles, answerCount: answers.length, pairCount: pairs.length, hasTotalColumn: hasTotalColumn && (columns.total ?? 0) > left, valueColumnCount: plainColumns.length });
+  const kind = classifyHeader({ roles, answerCount: answers.length, pairCount: pairs.length, hasTotalColumn: hasTotalColumn && (columns.total ?? 0) > left, valueColumnCount: plainColumns.length, labels, sheet, row: last, left, right });
   if (!kind) return undefined;
   if (kind === 'completion' && pairs.length >= 2) {
     delete columns.target;

@@ -99,12 +99,59 @@ export interface HierarchyColumns {
   criteria?: number;
   /** A 序号 column: rows numbered 一、二、 among rows numbered 1, 2 are group rows. */
   serial?: number;
+  /**
+   * Every row naming the deepest level is an indicator, with or without a figure: in a
+   * self-evaluation block each 三级指标 is one, even where one 得分 is merged over two of them.
+   */
+  namedLeaves?: boolean;
 }
 
 const CN_SERIAL = /^[一二三四五六七八九十]{1,3}[、.．]?$/;
+/** "一、示范区建立" in the leaf column: a heading when the rows under it are numbered 1、2、 */
+const CN_NUMBERED = /^([一二三四五六七八九十]{1,3})[、.．]/;
+const ARABIC_NUMBERED = /^[0-9０-９]{1,2}[、.．](?![0-9０-９])/;
+/** A template's numbering of its blank lines ("指标2:") and what they are filled with ("……", "/"). */
+const TEMPLATE_NUMBER = /^指标[0-9０-９]*[:：]?/;
+const BLANK_FILL = /^[…．.\/／\-—]*$/;
+
+/** A template's blank line in the leaf column: "……", "指标2:", "/". */
+function placeholderLeaf(name: string): boolean {
+  return BLANK_FILL.test(name.replace(/\s/g, '').replace(TEMPLATE_NUMBER, ''));
+}
+
+/**
+ * Headings inside the leaf column: a name numbered 一、 followed by names numbered 1、2、 under the
+ * same parent heads those rows (隆阳: 一、示范区建立 over 1、水稻… 2、玉米… 3、…). Index of each
+ * heading → index of its last row; a 三、 followed by a 四、 is a leaf like any other.
+ */
+function leafHeadings(levels: LevelTable, dataRows: number[]): Map<number, number> {
+  const K = levels.K;
+  const out = new Map<number, number>();
+  if (K === 0) return out;
+  const leaf = (i: number): string => levels.names[i * K + K - 1];
+  const ownLeaf = (i: number): boolean => levels.depth[i] === K - 1 && levels.sourceRows[i * K + K - 1] === dataRows[i];
+  for (let i = 0; i < dataRows.length; i++) {
+    if (!ownLeaf(i) || !CN_NUMBERED.test(leaf(i))) continue;
+    let j = i;
+    while (j + 1 < dataRows.length && ownLeaf(j + 1) && ARABIC_NUMBERED.test(leaf(j + 1)) && samePrefix(levels, i, j + 1, K - 2)) j++;
+    if (j > i) {
+      out.set(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** Put a node under the deepest group that holds its rows, in row order. */
+function insertGroup(nodes: GroupNode[], node: GroupNode): void {
+  const parent = nodes.find((p) => p.level < node.level && p.firstRow <= node.firstRow && node.lastRow <= p.lastRow);
+  if (parent) return insertGroup(parent.children, node);
+  const at = nodes.findIndex((p) => p.firstRow > node.firstRow);
+  nodes.splice(at < 0 ? nodes.length : at, 0, node);
+}
 
 export function buildHierarchy(sheet: SheetModel, dataRows: number[], cols: HierarchyColumns): Hierarchy {
-  const { levels: levelCols, weight: weightCol, score: scoreCol, criteria: criteriaCol, serial } = cols;
+  const { levels: levelCols, weight: weightCol, score: scoreCol, criteria: criteriaCol, serial, namedLeaves } = cols;
   // Normalised text: "１" pasted from Word is 1.
   const numberedGroups = serial !== undefined && dataRows.some((r) => /^\d+$/.test(sheet.norm(r, serial)));
   const serialGroup = (row: number): boolean => numberedGroups && CN_SERIAL.test(sheet.norm(row, serial!));
@@ -115,14 +162,28 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], cols: Hier
   const sourceRow = (i: number, k: number): number => levels.sourceRows[i * K + k];
   const indicators: IndicatorRow[] = [];
   const groupRowValues = new Map<number, { weight?: number; score?: number }>();
+  const headings = leafHeadings(levels, dataRows);
+  const headingNodes: GroupNode[] = [];
   let lastPath: string[] = [];
   const lastNames: string[] = [];
   for (let i = 0; i < n; i++) {
     const row = dataRows[i];
     const weight = weightCol ? numberAt(sheet, row, weightCol) : writtenWeight(sheet, row, levelCols[levelCols.length - 1], criteriaCol);
     const score = scoreCol ? numberAt(sheet, row, scoreCol) : undefined;
-    if (weight === undefined && score === undefined) continue;
     const depth = levels.depth[i];
+    const last = headings.get(i);
+    if (last !== undefined) {
+      const [, numeral] = CN_NUMBERED.exec(name(i, K - 1))!;
+      const node: GroupNode = { level: K, name: name(i, K - 1).replace(CN_NUMBERED, ''), code: numeral, row, col: levelCols[K - 1], firstRow: row, lastRow: dataRows[last], children: [] };
+      if (weight !== undefined) node.weight = weight;
+      if (score !== undefined) node.score = score;
+      headingNodes.push(node);
+      continue;
+    }
+    // A name of its own in the leaf cell: not a template's blank line, not a prose row merged across the levels ("其他需要说明事项 | 无").
+    const namedLeaf =
+      namedLeaves === true && depth === K - 1 && sourceRow(i, K - 1) === row && sheet.masterOf(row, levelCols[K - 1]).col === levelCols[K - 1] && !placeholderLeaf(name(i, K - 1));
+    if (weight === undefined && score === undefined && !namedLeaf) continue;
     const isGroupRow = serialGroup(row) || (depth < K - 1 && i + 1 < n && levels.depth[i + 1] > depth && samePrefix(levels, i, i + 1, depth));
     if (isGroupRow) {
       groupRowValues.set(row, { weight, score });
@@ -187,5 +248,6 @@ export function buildHierarchy(sheet: SheetModel, dataRows: number[], cols: Hier
     }
   };
   attach(groups);
+  for (const node of headingNodes) insertGroup(groups, node);
   return { indicators, groups };
 }

@@ -1,4 +1,5 @@
 import { columnLetters, rangeA1 } from '../sheet/address';
+import { formatLineExpr } from './line-numbers';
 import { DetectedTable, GroupNode } from './types';
 
 export interface TableJSON {
@@ -20,6 +21,14 @@ export interface TableJSON {
   transposed?: { rows: Record<string, number>; nameRow: number; items: string[]; total?: string };
   valueColumns?: string[];
   shareRows?: number[];
+  blockPoints?: { points: number; stated: string };
+  targetParts?: { comparator?: string; unit?: string };
+  experts?: Array<{ label: string; column: string }>;
+  averaging?: { method: string; stated: string };
+  panels?: Array<{ label: string; line?: string; values: string[] }>;
+  lines?: Array<{ row: number; line: number; label: string }>;
+  definitions?: Array<{ cell: string; expr: string; text: string }>;
+  grades?: string[];
   /** How each role column was found: by its header word, from its cells (with the share that fits), or set by the user. */
   columnInference?: Array<{ column: string; role: string; source: string; confidence: number; header: string; why?: string }>;
 }
@@ -65,6 +74,21 @@ export function tableToJSON(t: DetectedTable): TableJSON {
     out.valueColumns = t.valueColumns.map(columnLetters);
     if (t.shareRows.length) out.shareRows = t.shareRows;
   }
+  if ((t.kind === 'selfeval-budget' || t.kind === 'selfeval-indicators') && t.blockPoints) out.blockPoints = t.blockPoints;
+  if (t.kind === 'selfeval-indicators' && t.targetParts) {
+    const { comparator, unit } = t.targetParts;
+    out.targetParts = { ...(comparator ? { comparator: columnLetters(comparator) } : {}), ...(unit ? { unit: columnLetters(unit) } : {}) };
+  }
+  if (t.kind === 'expert') {
+    out.experts = t.experts.map((e) => ({ label: e.label, column: columnLetters(e.col) }));
+    out.averaging = t.averaging;
+  }
+  if (t.kind === 'budget-lines') {
+    out.panels = t.panels.map((p) => ({ label: columnLetters(p.labelCol), ...(p.lineCol ? { line: columnLetters(p.lineCol) } : {}), values: p.valueColumns.map(columnLetters) }));
+    out.lines = t.lines.map((l) => ({ row: l.row, line: l.line, label: l.label }));
+    out.definitions = t.definitions.map((d) => ({ cell: `${columnLetters(d.col)}${d.row}`, expr: formatLineExpr(d.expr), text: d.text }));
+  }
+  if (t.kind === 'review' && t.grades.length) out.grades = t.grades;
   if (t.inference?.length) {
     out.columnInference = t.inference.map((i) => ({ column: columnLetters(i.col), role: i.role, source: i.source, confidence: i.confidence, header: i.header, ...(i.why ? { why: i.why } : {}) }));
   }
@@ -79,4 +103,7 @@ export const KIND_LABELS: Record<DetectedTable['kind'], string> = {
   'selfeval-budget': '自评表-预算',
   'selfeval-indicators': '自评表-指标',
   totals: '金额合计表',
+  expert: '专家评分表',
+  'budget-lines': '行次预算表',
+  review: '评审表',
 };

@@ -1,13 +1,17 @@
 import { CellRange } from '../sheet/address';
 
-export type TableKind = 'scoring' | 'summary' | 'completion' | 'satisfaction' | 'selfeval-budget' | 'selfeval-indicators' | 'totals';
+export type TableKind =
+  | 'scoring' | 'summary' | 'completion' | 'satisfaction' | 'selfeval-budget' | 'selfeval-indicators' | 'totals'
+  | 'expert' | 'budget-lines' | 'review';
 
 /**
  * Role of a column. Scoring: level1..level4, name, weight, explanation, criteria, score, reason.
  * Summary: name, weight, score, rate (and grade). Completion: name, target, actual, done, rate.
  * Satisfaction: name, total, rate (answers listed separately). Self-eval budget: name, initialBudget,
  * budget, executed, weight, rate, score. Self-eval indicators: level1..level3, target, actual, weight,
- * score, deviation. Totals: label (the row-label column) and total (the 合计 column).
+ * score, deviation. Totals: label (the row-label column) and total (the 合计 column). Expert: name,
+ * weight, score (the average; the experts listed separately). Budget lines: label (the item column).
+ * Review: level1/level2 or name, weight, criteria (审核要点), score, reason (审核意见).
  */
 export type ColumnRole =
   | 'level1' | 'level2' | 'level3' | 'level4' | 'name'
@@ -114,8 +118,18 @@ interface TableBase {
 export interface ScoringTable extends TableBase {
   kind: 'scoring';
 }
+/** Points a self-evaluation block states for itself: "绩效指标(90分)", "得分(20分*执行率)", "预算执行情况(10分)". */
+export interface BlockPoints {
+  points: number;
+  /** The text that states them, as written. */
+  stated: string;
+}
+
 export interface SelfEvalIndicatorsTable extends TableBase {
   kind: 'selfeval-indicators';
+  blockPoints?: BlockPoints;
+  /** A target split into 指标性质 (=, ≥, ≤) | 指标值 | 度量单位 (四川, 云南): the columns beside `columns.target`. */
+  targetParts?: { comparator?: number; unit?: number };
 }
 export interface SummaryTable extends TableBase {
   kind: 'summary';
@@ -132,6 +146,82 @@ export interface SatisfactionTable extends TableBase {
 }
 export interface SelfEvalBudgetTable extends TableBase {
   kind: 'selfeval-budget';
+  /** The block's points when no 分值 column gives them (湖北/云南 forms: 得分(20分*执行率)). */
+  blockPoints?: BlockPoints;
+}
+
+/** One expert's column of an expert-scoring table (专家1, 专家A, 评委3 …). */
+export interface ExpertColumn {
+  label: string;
+  col: number;
+}
+
+/** How an expert table averages its experts, and where it says so. */
+export interface ExpertAveraging {
+  /** 'trimmed': the highest and the lowest score are dropped first (去掉最高分和最低分). */
+  method: 'mean' | 'trimmed';
+  /** The text that states the method ('' when the table states none and the plain mean is assumed). */
+  stated: string;
+}
+
+/** Expert-scoring tables (专家评分汇总表): one column per expert and an average (`columns.score`). */
+export interface ExpertTable extends TableBase {
+  kind: 'expert';
+  experts: ExpertColumn[];
+  averaging: ExpertAveraging;
+}
+
+/** An arithmetic expression over 行次 numbers: "(3)÷(2)", "(1)+(2)+(3)", "4=1+2". */
+export type LineExpr =
+  | { kind: 'line'; line: number }
+  | { kind: 'num'; value: number }
+  | { kind: 'bin'; op: '+' | '-' | '×' | '÷'; left: LineExpr; right: LineExpr };
+
+/**
+ * One run of label, 行次 and value columns. A sheet that prints two runs side by side
+ * (项目 | 行次 | 金额 | 项目 | 行次 | 金额) has two panels numbered in one sequence.
+ */
+export interface LinePanel {
+  labelCol: number;
+  /** The 行次/栏次 column, when the numbers have a column of their own (else they end the labels). */
+  lineCol?: number;
+  /** The numeric columns each definition holds in (上年数, 本年数 …). */
+  valueColumns: number[];
+}
+
+/** A row numbered by its 行次 ("实际到位资金(2)", a 行次 column with 1、2、…). */
+export interface NumberedLine {
+  row: number;
+  line: number;
+  label: string;
+  /** Index into `panels`. */
+  panel: number;
+}
+
+/** A row defined by other rows ("实际到位率=(3)÷(2)", "(4)=(1)+(2)", "合计=(1)+(2)+(3)"). */
+export interface LineDefinition {
+  row: number;
+  /** The cell the definition is written in (row, col). */
+  col: number;
+  panel: number;
+  expr: LineExpr;
+  /** The definition as written. */
+  text: string;
+}
+
+/** Budget and fund tables whose rows carry 行次 numbers and rows defined by them. */
+export interface BudgetLinesTable extends TableBase {
+  kind: 'budget-lines';
+  panels: LinePanel[];
+  lines: NumberedLine[];
+  definitions: LineDefinition[];
+}
+
+/** 绩效目标评审表 / 事前绩效评估审核表: 审核内容, 审核要点, 审核意见 (优良中差) or 分值/得分. */
+export interface ReviewTable extends TableBase {
+  kind: 'review';
+  /** The opinion words of a 优□良□中□差□ column or of one column per grade, best first. */
+  grades: string[];
 }
 export interface TotalsTable extends TableBase {
   kind: 'totals';
@@ -142,7 +232,9 @@ export interface TotalsTable extends TableBase {
 }
 
 /** A table found on a sheet: one type per kind. */
-export type DetectedTable = ScoringTable | SelfEvalIndicatorsTable | SummaryTable | CompletionTable | SatisfactionTable | SelfEvalBudgetTable | TotalsTable;
+export type DetectedTable =
+  | ScoringTable | SelfEvalIndicatorsTable | SummaryTable | CompletionTable | SatisfactionTable | SelfEvalBudgetTable | TotalsTable
+  | ExpertTable | BudgetLinesTable | ReviewTable;
 export type TableOf<K extends TableKind> = Extract<DetectedTable, { kind: K }>;
 
 /** The transposed layout of a summary turned on its side, if the table is one. */

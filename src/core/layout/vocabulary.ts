@@ -18,7 +18,8 @@ const rJoined = (body: string): RegExp => new RegExp(`^(?:${body})([及和与][^
  * breaks, spaces and Traditional characters inside a word do not matter.
  */
 const ROLE_PATTERNS: Array<[HeaderRole, RegExp]> = [
-  ['blockLabel', /^(绩效指标|项目资金(\(万元\)|\(元\))?|预算资金(\(万元\))?|资金情况(\(万元\))?|年度总体目标|年度绩效指标完成情况)$/],
+  // Block labels of self-evaluation forms, with the block's points where the form states them (绩效指标(90分), 年度绩效目标1(80分), 预算执行情况(万元)(20分)).
+  ['blockLabel', /^(绩效指标(\(\d+分\))?|项目资金(\(万元\)|\(元\))?|预算资金(\(万元\))?|资金情况(\(万元\))?|预算执行情况(\(万元\)|\(元\))?(\(\d+分\))?|年度总体目标(完成情况)?|年度绩效目标\d*\(\d+分\)|年度绩效指标完成情况)$/],
   ['serial', r('序号|编号|指标编码|编码|指标代码|代码|行次|栏次|序')],
   ['level1', r('一级(指标)?(名称)?')],
   ['level2', r('二级(指标)?(名称)?')],

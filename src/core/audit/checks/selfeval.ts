@@ -7,6 +7,7 @@ import { findingIn } from '../finding';
 import { fmt, rounded } from '../format';
 import { ABOVE_WEIGHT_SLACK, close, FLOAT_NOISE, RATE_TOLERANCE, SCORE_TOLERANCE } from '../tolerance';
 import { Finding } from '../types';
+import { budgetPointsAt, overspentScoredRow, targetTextAt } from './selfeval-form';
 
 function labelOf(sheet: SheetModel, t: DetectedTable, row: number): string {
   return t.columns.name !== undefined ? sheet.norm(row, t.columns.name) : '';
@@ -45,11 +46,13 @@ const budgetBlock: TableCheck = (ctx, table) => {
       }
     }
   }
+  // Spending above the budget of a scored block is an error (selfeval-form.ts); its parts are the same money.
+  const overspendIsError = overspentScoredRow(sheet, table) !== undefined;
   for (const row of rows) {
     const budget = figureAt(sheet, row, c.budget);
     const executed = figureAt(sheet, row, c.executed);
     if (!budget || !executed || c.budget === undefined || c.executed === undefined) continue;
-    if (budget.value > 0 && executed.value > budget.value + ABOVE_WEIGHT_SLACK) {
+    if (!overspendIsError && budget.value > 0 && executed.value > budget.value + ABOVE_WEIGHT_SLACK) {
       out.push(
         findingIn(table, {
           row,
@@ -83,9 +86,10 @@ const budgetBlock: TableCheck = (ctx, table) => {
         }),
       );
     }
-    const weight = figureAt(sheet, row, c.weight);
+    const weight = budgetPointsAt(sheet, table, row);
     const score = figureAt(sheet, row, c.score);
-    if (weight && score && expectedRate !== undefined && c.score !== undefined) {
+    // A score above the block's points is one error (selfeval.budget-above-weight, which gives the score by the rate too).
+    if (weight && score && expectedRate !== undefined && c.score !== undefined && score.value <= weight.value + score.tol) {
       const expected = weight.value * Math.min(1, expectedRate);
       if (!close(score.value, expected, Math.max(SCORE_TOLERANCE, score.tol))) {
         out.push(
@@ -96,7 +100,7 @@ const budgetBlock: TableCheck = (ctx, table) => {
             params: { weight: weight.value, rate: Math.min(1, expectedRate), expected, value: score.value },
             expected: rounded(expected),
             actual: score.value,
-            rule: `得分 = ${fmt(weight.value)}分 × 执行率`,
+            rule: c.weight === undefined && table.blockPoints ? table.blockPoints.stated : `得分 = ${fmt(weight.value)}分 × 执行率`,
           }),
         );
       }
@@ -114,7 +118,7 @@ const indicatorBlock: TableCheck = (ctx, table) => {
   const out: Finding[] = [];
   for (const ind of table.indicators) {
     if (ind.weight === undefined || ind.score === undefined) continue;
-    const target = sheet.text(ind.row, c.target).trim();
+    const target = targetTextAt(sheet, table, ind.row);
     const actual = sheet.text(ind.row, c.actual).trim();
     if (!target || !actual) continue;
     const r = completionRate(actual, target);

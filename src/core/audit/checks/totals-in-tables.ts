@@ -13,7 +13,8 @@ import { leavesIn, sectionWeight, sumOf } from './sections';
 
 type Field = 'weight' | 'score';
 const FIELD_ZH: Record<Field, string> = { weight: '权重/分值', score: '得分' };
-const KINDS_WITH_TOTALS = ['scoring', 'selfeval-indicators', 'summary'];
+/** Tables whose rows carry a weight and a score: their totals and bounds are checked alike (an expert table's score is the experts' average). */
+const KINDS_WITH_TOTALS: ReadonlyArray<DetectedTable['kind']> = ['scoring', 'selfeval-indicators', 'summary', 'review', 'expert'];
 
 /** Weight and score carried by a self-evaluation budget block on the same sheet (it counts toward 总分). */
 function budgetBlockFor(ctx: AuditContext, table: DetectedTable): IndicatorRow | undefined {
@@ -133,7 +134,8 @@ const totalRows: TableCheck = (ctx, table) => {
   // A closing 合计/总分 of a whole scoring table is 100 unless the table says otherwise.
   const closing = table.totals.find((t) => t.scope === 'total');
   const weightCol = table.columns.weight;
-  if (closing && weightCol !== undefined && table.kind !== 'summary') {
+  // Review and expert forms are often printed in parts: only scoring tables and self-evaluation blocks are held to 100.
+  if (closing && weightCol !== undefined && (table.kind === 'scoring' || table.kind === 'selfeval-indicators')) {
     const fig = figureAt(sheet, closing.row, weightCol);
     if (fig && /总分|合计/.test(closing.label) && !close(fig.value, 100) && !table.totals.some((t) => t.scope === 'subtotal')) {
       out.push(

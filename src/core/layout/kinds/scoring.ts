@@ -1,4 +1,5 @@
 import { buildHierarchy } from '../hierarchy';
+import { blockPointsOf, selfEvalColumns } from './selfeval-blocks';
 import { anyLevel, Assembler, HeaderFacts, LEVELS, levelColumns } from './shared';
 
 /**
@@ -18,7 +19,7 @@ export function isSelfEvalIndicators(f: HeaderFacts): boolean {
   return f.roles.has('target') && f.roles.has('actual') && (f.roles.has('weight') || f.roles.has('score'));
 }
 
-function hierarchyOf(input: Parameters<Assembler<'scoring'>>[0]) {
+function hierarchyOf(input: Parameters<Assembler<'scoring'>>[0], namedLeaves = false) {
   const { sheet, body, base } = input;
   // "类别" heading the first column of a table without levels: its groups are the first level.
   if (levelColumns(base.columns).length === 0 && base.columns.label !== undefined && (base.columns.name === undefined || base.columns.label < base.columns.name)) {
@@ -31,8 +32,8 @@ function hierarchyOf(input: Parameters<Assembler<'scoring'>>[0]) {
   }
   const levels = levelColumns(base.columns);
   const cols = levels.length > 0 ? levels : base.columns.name !== undefined ? [base.columns.name] : [];
-  return buildHierarchy(sheet, body.dataRows, { levels: cols, weight: base.columns.weight, score: base.columns.score, criteria: base.columns.criteria, serial: input.header.serialColumns[0] });
+  return buildHierarchy(sheet, body.dataRows, { levels: cols, weight: base.columns.weight, score: base.columns.score, criteria: base.columns.criteria, serial: input.header.serialColumns[0], namedLeaves });
 }
 
 export const assembleScoring: Assembler<'scoring'> = (input) => ({ ...input.base, kind: 'scoring', ...hierarchyOf(input) });
-export const assembleSelfEvalIndicators: Assembler<'selfeval-indicators'> = (input) => ({ ...input.base, kind: 'selfeval-indicators', ...hierarchyOf(input) });
+export const assembleSelfEvalIndicators: Assembler<'selfeval-indicators'> = (input) => ({ ...input.base, kind: 'selfeval-indicators', ...hierarchyOf(input, true), ...selfEvalColumns(input), ...blockPointsOf(input) });

@@ -1,6 +1,9 @@
 import { SheetModel } from '../../sheet/model';
 import { numberAt } from '../../values/cell';
 import type { HeaderCandidate } from '../header';
+import { ColumnMap } from '../types';
+import { headerRole } from '../vocabulary';
+import { blockPointsOf } from './selfeval-blocks';
 import { Assembler, HeaderFacts, simpleIndicators } from './shared';
 
 /** The budget block of a self-evaluation form (预算执行情况): budget, spending, rate, weight, score. */
@@ -20,11 +23,36 @@ function labelColumnLeftOf(sheet: SheetModel, h: HeaderCandidate, rows: number[]
   return undefined;
 }
 
-export const assembleSelfEvalBudget: Assembler<'selfeval-budget'> = ({ sheet, header, body, base }) => {
+const holdsLabels = (sheet: SheetModel, rows: number[], col: number): boolean =>
+  rows.some((r) => sheet.text(r, col).trim() !== '') && rows.every((r) => numberAt(sheet, r, col) === undefined);
+
+/**
+ * 四川's form heads its label column 年度预算数(万元) over 总额 / 其中：财政资金 …, and its amounts
+ * 年初预算 | 调整后预算数 | 预算执行数: a budget word over labels names the label column, and the
+ * full-year budget is the last budget column after it (调整后预算数, the figure the rate divides by).
+ */
+function budgetOverLabels(sheet: SheetModel, h: HeaderCandidate, rows: number[], columns: ColumnMap): void {
+  const col = columns.budget;
+  if (col === undefined || !holdsLabels(sheet, rows, col)) return;
+  columns.name = col;
+  delete columns.budget;
+  for (let c = col + 1; c <= h.right; c++) {
+    const role = headerRole((h.labels.get(c) ?? '').replace(/\s+/g, ''));
+    if (role === 'budget') columns.budget = c;
+    else if (role === 'initialBudget') columns.initialBudget ??= c;
+  }
+}
+
+export const assembleSelfEvalBudget: Assembler<'selfeval-budget'> = (input) => {
+  const { sheet, header, body, base } = input;
   const columns = { ...base.columns };
-  const valueCols = [columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== undefined);
-  const nameCol = labelColumnLeftOf(sheet, header, body.dataRows, Math.min(...valueCols));
-  if (nameCol !== undefined) columns.name = nameCol;
+  budgetOverLabels(sheet, header, body.dataRows, columns);
+  if (columns.name === undefined) {
+    const valueCols = [columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== undefined);
+    const nameCol = labelColumnLeftOf(sheet, header, body.dataRows, Math.min(...valueCols));
+    if (nameCol !== undefined) columns.name = nameCol;
+  }
   // Only 年度资金总额 carries 分值/得分; the 其中 rows are its parts, not indicators.
-  return { ...base, kind: 'selfeval-budget', columns, indicators: simpleIndicators(sheet, body.dataRows, nameCol, columns.weight, columns.score) };
+  const indicators = simpleIndicators(sheet, body.dataRows, columns.name, columns.weight, columns.score);
+  return { ...base, kind: 'selfeval-budget', columns, indicators, ...blockPointsOf({ ...input, base: { ...base, columns } }) };
 };

@@ -14,6 +14,13 @@ export interface HeaderFacts {
   /** A 合计 column right of the first column. */
   hasTotalColumn: boolean;
   valueColumnCount: number;
+  /** Column → header label as written (the block's lines joined): for kinds told by words no role names (专家1, 行次). */
+  labels: ReadonlyMap<number, string>;
+  /** The sheet, the block's last row and its columns: for kinds told by their body (rows numbered (1), (2) …). */
+  sheet: SheetModel;
+  row: number;
+  left: number;
+  right: number;
 }
 
 /** Everything an assembler gets: the sheet, the header block, the body, and the fields every table has. */
