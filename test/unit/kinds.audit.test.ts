@@ -232,6 +232,7 @@ describe('coverage says, for each new kind, which families of checks ran and whi
           ['expert-average', true, ''],
           ['expert-within-weight', true, ''],
           ['score-within-weight', true, ''],
+          ['expert-column-totals', false, '未核对'],
         ],
       ],
     ]);
@@ -248,8 +249,11 @@ describe('coverage says, for each new kind, which families of checks ran and whi
 
   it('a review table: scores and totals where it has them, the opinion never checked against them', async () => {
     const [[, opinionOnly]] = await coverage(REVIEW_FORM);
+    // Its 得分小计 rows are blank: the totals check had nothing to check, and says so.
     expect(opinionOnly.filter(([, ran]) => !ran)).toEqual([
       ['score-within-weight', false, '表中无得分列'],
+      ['totals', false, '合计或小计行未填写得分或分值'],
+      ['review-groups', false, '未核对'],
       ['review-opinion', false, '优/良/中/差只识别，不与得分核对'],
     ]);
     const [[, scored]] = await coverage(REVIEW_SCORED);

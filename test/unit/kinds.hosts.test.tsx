@@ -103,11 +103,11 @@ test('audit reports the new checks under their tables, by name in text and by co
   expect(codes).toEqual(expect.arrayContaining(NEW_CHECKS));
   // What could not be checked is said under the table and carried in the JSON.
   const review = text.out.split('\n[审核表]')[1].split('\n[')[0];
-  expect(review).toContain('未核对：得分不超过分值（表中无得分列）；审核意见（优/良/中/差只识别，不与得分核对）');
+  expect(review).toContain('未核对：得分不超过分值（表中无得分列）；合计与小计（合计或小计行未填写得分或分值）；分组分值与其下各项之和（未核对）；审核意见（优/良/中/差只识别，不与得分核对）');
   const coverage = json.coverage.tables as Array<{ sheet: string; kind: string; checks: Array<{ check: string; ran: boolean }> }>;
   expect(coverage.filter((c) => ['expert', 'review', 'budget-lines'].includes(c.kind)).map((c) => [c.sheet, c.checks.filter((k) => k.ran).map((k) => k.check)])).toEqual([
     ['专家评分', ['expert-average', 'expert-within-weight', 'score-within-weight']],
-    ['审核表', ['totals']],
+    ['审核表', []],
     ['主要指标表', ['line-definitions']],
     ['专家超分', ['expert-average', 'expert-within-weight', 'score-within-weight']],
   ]);

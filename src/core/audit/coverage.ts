@@ -95,7 +95,16 @@ function blockPointsKnown(t: DetectedTable): { ran: boolean; note?: string } {
   return { ran: false, note: '表中无分值列，表头也未写明该项分值' };
 }
 
-type Requirement = (t: DetectedTable, rules?: RuleCoverage) => { ran: boolean; note?: string };
+type Requirement = (t: DetectedTable, rules: RuleCoverage | undefined, sheet: SheetModel) => { ran: boolean; note?: string };
+
+/** Total rows there are, with a figure in the score or weight column: else the totals check had nothing to check. */
+function totalsCheckable(t: DetectedTable, sheet: SheetModel): { ran: boolean; note?: string } {
+  if (t.totals.length === 0) return { ran: false, note: '表中无合计或小计行' };
+  const cols = [t.columns.score, t.columns.weight].filter((c): c is number => c !== undefined);
+  if (cols.length === 0) return needs('得分或分值', false);
+  const filled = t.totals.some((r) => cols.some((c) => !sheet.isEmpty(r.row, c)));
+  return filled ? { ran: true } : { ran: false, note: '合计或小计行未填写得分或分值' };
+}
 
 const needs = (what: string, ok: boolean): { ran: boolean; note?: string } => (ok ? { ran: true } : { ran: false, note: `表中无${what}列` });
 
@@ -113,7 +122,7 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
       },
     ],
     ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '得分', t.columns.weight !== undefined && t.columns.score !== undefined)],
-    ['totals', '合计与小计', (t) => (t.totals.length === 0 ? { ran: false, note: '表中无合计或小计行' } : needs('得分或分值', t.columns.score !== undefined || t.columns.weight !== undefined))],
+    ['totals', '合计与小计', (t, _r, sheet) => totalsCheckable(t, sheet)],
     ['groups', '上级指标分值与下级之和', (t) => (t.groups.some((g) => g.declaredWeight !== undefined || g.weight !== undefined) ? { ran: true } : { ran: false, note: '上级指标未写明分值' })],
     ['reasons', '评分理由与扣分', (t) => needs('评分理由', t.columns.reason !== undefined)],
   ],
@@ -139,6 +148,7 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
     ['expert-average', '专家平均分', (t) => (t.kind === 'expert' && t.experts.length === 0 ? { ran: false, note: '未找到专家评分列' } : needs('平均分', t.columns.score !== undefined))],
     ['expert-within-weight', '专家评分不超过分值', (t) => needs('分值', t.columns.weight !== undefined)],
     ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '平均分', t.columns.weight !== undefined && t.columns.score !== undefined)],
+    ['expert-column-totals', '各专家评分合计', () => ({ ran: false, note: '未核对' })],
   ],
   'budget-lines': [
     [
@@ -152,7 +162,8 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
   ],
   review: [
     ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '得分', t.columns.weight !== undefined && t.columns.score !== undefined)],
-    ['totals', '合计与小计', (t) => (t.totals.length === 0 ? { ran: false, note: '表中无合计或小计行' } : needs('得分或分值', t.columns.score !== undefined || t.columns.weight !== undefined))],
+    ['totals', '合计与小计', (t, _r, sheet) => totalsCheckable(t, sheet)],
+    ['review-groups', '分组分值与其下各项之和', () => ({ ran: false, note: '未核对' })],
     ['review-opinion', '审核意见', () => ({ ran: false, note: '优/良/中/差只识别，不与得分核对' })],
   ],
   totals: [['money-totals', '金额合计', (t) => (t.kind === 'totals' && t.valueColumns.length > 0 ? { ran: true } : { ran: false, note: '无金额列' })]],
@@ -160,7 +171,7 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
 
 function tableCoverage(sheet: SheetModel, t: DetectedTable): TableCoverage {
   const rules = t.kind === 'scoring' ? ruleCellsOf(sheet, t).coverage : undefined;
-  const checks = (FAMILIES[t.kind] ?? []).map(([check, name, req]) => ({ check, name, ...req(t, rules) }));
+  const checks = (FAMILIES[t.kind] ?? []).map(([check, name, req]) => ({ check, name, ...req(t, rules, sheet) }));
   const unsure = (t.inference ?? []).filter((i) => i.source === 'content' || i.confidence < UNSURE_CONFIDENCE);
   return { sheet: t.sheet, table: rangeA1(t.range), kind: t.kind, checks, ...(rules ? { rules } : {}), unsure };
 }
