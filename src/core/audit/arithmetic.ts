@@ -50,8 +50,22 @@ function meaningBefore(text: string, at: number): WrittenComputation['meaning'] 
  * Every "formula = result" of a text. `points` stands for 分值/该指标分值 in the formula (the row's
  * weight). A formula with a measured value in it ("完成率×4") is not a computation and is skipped.
  */
+/** Rule and reason texts repeat down a table: each (text, points) is read once. */
+const COMPUTATIONS_CACHE_SIZE = 4096;
+const computationsCache = new Map<string, WrittenComputation[]>();
+
 export function writtenComputations(text: string, points: number): WrittenComputation[] {
   if (!text.includes('=') && !text.includes('＝')) return [];
+  const key = `${points}\u0000${text}`;
+  const cached = computationsCache.get(key);
+  if (cached) return cached;
+  const found = readComputations(text, points);
+  if (computationsCache.size >= COMPUTATIONS_CACHE_SIZE) computationsCache.clear();
+  computationsCache.set(key, found);
+  return found;
+}
+
+function readComputations(text: string, points: number): WrittenComputation[] {
   const n = normalizeRule(text);
   const ts = lex(n);
   const out: WrittenComputation[] = [];
