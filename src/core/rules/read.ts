@@ -3,6 +3,7 @@ import { compileTree, Compiled, MeasuredQuantity } from './compile';
 import { clampIntervals, normalizeIntervals, range } from './intervals';
 import { normalizeRule, NormalText, rawSpan } from './normalize';
 import { findBranches, Branches } from './branches';
+import { distributeLists } from './distribute';
 import { lex } from './lexer';
 import { parseTokens } from './parser';
 import { pick } from './regions';
@@ -47,7 +48,7 @@ export function readRule(text: string, points: number): Rule {
   const w = Number.isFinite(points) && points > 0 ? points : 0;
   const norm = normalizeRule(raw);
   if (norm.text.replace(/[\p{P}\p{S}]/gu, '') === '') return notUnderstood(raw, w, '评分标准为空');
-  const tokens = lex(norm);
+  const tokens = distributeLists(lex(norm));
   const branches = findBranches(tokens);
   if (branches) return readBranches(raw, w, norm, branches);
   const { tree, unread } = parseTokens(tokens);
