@@ -152,6 +152,32 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
   const declaredTotal = clauses.find((c): c is ClauseOf<'declare'> => c.kind === 'declare' && c.scope === 'total');
   let B = declaredTotal ? declaredTotal.points : points;
 
+  // "每项措施各1.5分，完成计满分，没有完成计0分" (6分): the points make whole items of the stated points, each
+  // scored by the clauses that follow (without numbered items, which perItem reads).
+  const eachDeclared = scoring.find((c): c is ClauseOf<'declare'> => c.kind === 'declare' && c.scope === 'each' && (c.cond.kind === 'none' || (c.cond.kind === 'qualitative' && /^(每|各)/.test(c.cond.text))));
+  const itemCount = eachDeclared && eachDeclared.points > 0 ? Math.round(B / eachDeclared.points) : 0;
+  if (eachDeclared && itemCount >= 2 && Math.abs(itemCount * eachDeclared.points - B) <= TOLERANCE && scoring.some((c) => c.kind === 'rule')) {
+    const one = compileBlock(clauses.filter((c) => c !== eachDeclared), eachDeclared.points, ctx);
+    if (one.failure) return one;
+    const allowed = Array.from({ length: itemCount }).reduce<Interval[]>((acc) => minkowski(acc, one.allowed), [[0, 0]]);
+    kinds.add('multi-item');
+    // Items that are all or nothing: a value is the number of items done.
+    const e = eachDeclared.points;
+    const allOrNothing = one.allowed.length === 2 && one.allowed.every(([lo, hi]) => lo === hi && (Math.abs(lo) <= EPS || Math.abs(lo - e) <= EPS));
+    const counted: MeasuredQuantity = { name: '完成项数', unit: '项', kind: 'level', direction: 'higher', axis: 'count' };
+    const piece: Piece = { region: atLeast(0), value: (x) => tidy(e * Math.min(itemCount, Math.floor(x + 1e-7))), clause: -1, label: `每完成1项得 ${fmtNum(e)} 分`, order: 0 };
+    return {
+      ...one,
+      allowed,
+      max: B,
+      pieces: allOrNothing ? [piece] : [],
+      quantity: allOrNothing ? counted : undefined,
+      quantities: allOrNothing ? 1 : 0,
+      kinds: new Set([...kinds, ...one.kinds]),
+      lines: [`共 ${itemCount} 项，每项 ${fmtNum(eachDeclared.points)} 分；每项：${one.lines.join('；')}`],
+    };
+  }
+
   // "按省下达的2017-2019年目标任务，每年完成任务得1分，否则不得分": one item a year.
   const perPeriod = scoring.find((c): c is ClauseOf<'perPeriod'> => c.kind === 'perPeriod');
   if (perPeriod) return periodItems(perPeriod, clauses.filter((c) => c !== perPeriod), B, ctx);
