@@ -97,19 +97,37 @@ describe.each(continuedCases)('continued on the next sheet: %s', (_name, t, c) =
   const first = () => parts.find((x) => x.sheet === '表1' && x.headerRow === t.expected.headerRow);
   const second = () => parts.find((x) => x.sheet === c.sheets[1].name && x.headerRow - x.headerRows + 1 === c.secondHeaderTop);
 
-  it('finds both parts, the second continuing the first', () => {
+  // Unmarked, the break must show (a group cut, 序号 going on, the closing total on the second part): copies of
+  // one template on two sheets are two tables.
+  const shows = (): boolean => {
+    if (c.marked) return true;
+    const s2 = c.sheets[1];
+    const firstRow = s2.grid[c.secondHeaderTop - 1 + (t.expected.headerRow - t.expected.headerTop + 1)] ?? [];
+    const level1 = Object.entries(t.expected.roles).find(([, r]) => r === 'level1')?.[0];
+    const levelBlank = level1 !== undefined && (firstRow[colOf(level1) - 1] ?? null) === null;
+    return levelBlank || c.secondTotals.length > 0;
+  };
+
+  it('finds both parts, the second continuing the first where the break shows', () => {
     expect(first()?.kind).toBe(t.expected.kind);
     expect(second()?.kind).toBe(t.expected.kind);
-    expect(second()?.continues).toEqual({ sheet: '表1', headerRow: t.expected.headerRow });
+    expect(second()?.continues).toEqual(shows() ? { sheet: '表1', headerRow: t.expected.headerRow } : undefined);
     expect(first()?.continues).toBeUndefined();
   });
 
   it('has every indicator once over the two parts, with its group names, and the totals on the second', () => {
+    if (!shows()) return expect(second()?.continues).toBeUndefined();
     const names = [...first()!.indicators, ...second()!.indicators].map((i) => i.path.join('/'));
     expect(names.length).toBe(t.expected.indicators);
     expect(names).toEqual(whole.indicators.map((i) => i.path.join('/')));
     expect(second()!.totals.map((r) => r.row)).toEqual(c.secondTotals);
   });
+});
+
+it('does not join copies of one template on two sheets (one per unit), with no total and no 续表', async () => {
+  const t = realTables().find((x) => x.expected.kind === 'scoring' && !x.expected.totals && Object.values(x.expected.roles).includes('level1'))!;
+  const wb = await readWorkbook(await xlsxOf({ layout: 'copies', sheets: [{ name: '甲单位', grid: t.grid, merges: t.merges }, { name: '乙单位', grid: t.grid, merges: t.merges }], sheet: '甲单位', expected: t.expected }), 'copies.xlsx');
+  expect(detectWorkbook(wb).filter((x) => x.continues)).toEqual([]);
 });
 
 it('does not join two different tables on consecutive sheets', async () => {

@@ -1,4 +1,5 @@
 import { SheetModel } from '../sheet/model';
+import { numberAt } from '../values/cell';
 import { closesByWeightSum } from './kinds/summary';
 import { DetectedTable, IndicatorRow } from './types';
 
@@ -38,7 +39,27 @@ function continues(prev: DetectedTable, prevSheet: SheetModel, next: DetectedTab
   if (next.title !== undefined && next.title !== prev.title) return false;
   const words = (s: SheetModel, t: DetectedTable): string =>
     Array.from({ length: t.range.right - t.range.left + 1 }, (_, i) => s.norm(t.headerRow, t.range.left + i)).join('|');
-  return words(prevSheet, prev) === words(nextSheet, next);
+  return words(prevSheet, prev) === words(nextSheet, next) && showsBreak(prev, prevSheet, next, nextSheet);
+}
+
+/**
+ * Unmarked, a repeated header continues the table only where the break shows — copies of one
+ * template on several sheets (one per unit) are separate tables: the first row leaves its group
+ * blank, its 序号 goes on from the earlier part's last, or the closing total is on this part.
+ */
+function showsBreak(prev: DetectedTable, prevSheet: SheetModel, next: DetectedTable, nextSheet: SheetModel): boolean {
+  const first = next.dataRows[0];
+  if (first === undefined) return false;
+  const level1 = next.columns.level1;
+  if (level1 !== undefined && nextSheet.isEmpty(first, level1) && nextSheet.masterRow(first, level1) === first) return true;
+  const serialOf = (t: DetectedTable): number | undefined => t.inference?.find((i) => i.role === 'serial')?.col;
+  const [a, b] = [serialOf(prev), serialOf(next)];
+  const last = prev.dataRows[prev.dataRows.length - 1];
+  if (a !== undefined && b !== undefined && last !== undefined) {
+    const [x, y] = [numberAt(prevSheet, last, a), numberAt(nextSheet, first, b)];
+    if (x !== undefined && y !== undefined && y === x + 1) return true;
+  }
+  return closed(next) || (next.kind === 'summary' && closesByWeightSum(next.indicators, prev.indicators));
 }
 
 /** A continued part's first rows name no shallower level of their own: they are under the previous part's last group. */
