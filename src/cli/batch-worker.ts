@@ -4,7 +4,8 @@
  * happens here, so a file that blocks (a pipe, a stalled network drive) stalls only this process.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { auditWorkbook } from '../core/audit/audit';
 import { writeAnnotatedCopy } from '../io/annotate';
@@ -13,6 +14,7 @@ import { readAnyWorkbook } from '../io/read-any';
 import { WorkbookReadError } from '../io/reader';
 import { auditedRecord, BatchRecord, failedRecord, RecordBase } from './batch-record';
 import { convertWithLibreOffice, CONVERTIBLE } from './convert';
+import { nodeInflate } from './inflate';
 import { ruleCells } from './coverage';
 
 export interface WorkerJob {
@@ -44,7 +46,8 @@ const decisions = new Map<number, (skip: boolean) => void>();
 
 async function audit(job: WorkerJob): Promise<WorkerMessage> {
   const started = Date.now();
-  let bytes: Uint8Array = await readFile(job.path);
+  // Synchronously: this process does one file at a time, and the parent's time limit covers a read that blocks.
+  let bytes: Uint8Array = readFileSync(job.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // Only --resume needs the parent's word on the hash before the work; otherwise go straight on.
   const decision = job.resume ? new Promise<boolean>((resolve) => decisions.set(job.id, resolve)) : Promise.resolve(false);
@@ -57,7 +60,8 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
     const convert = job.convert && CONVERTIBLE.has(sniffed.kind);
     // --convert: LibreOffice turns .ods into .xlsx and .doc/.wps/.odt into .docx first.
     if (convert) bytes = await convertWithLibreOffice(job.path, sniffed.kind);
-    const read = await readAnyWorkbook(bytes, job.display, convert ? undefined : sniffed);
+    // Node's native inflater, as `score-audit audit` reads (src/cli/io.ts): the reader's default is jszip's, several times slower.
+    const read = await readAnyWorkbook(bytes, job.display, convert ? undefined : sniffed, { inflate: nodeInflate });
     const result = auditWorkbook(read.workbook);
     const shownFormat = convert ? `${formatName(sniffed).zh}，经 LibreOffice 转换` : formatName(read.format).zh;
     const record = auditedRecord({ ...base, format: read.format.kind, formatName: shownFormat }, read.workbook, result, ruleCells(read.workbook, result.tables));
@@ -65,7 +69,7 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
       try {
         const copyBase = await (await import('../io/model-to-xlsx')).annotationBase(bytes, read);
         await mkdir(dirname(job.annotatePath), { recursive: true });
-        await writeFile(job.annotatePath, await writeAnnotatedCopy(copyBase, result));
+        await writeFile(job.annotatePath, await writeAnnotatedCopy(copyBase, result, { inflate: nodeInflate }));
         record.annotated = job.annotatePath;
       } catch (err) {
         // The findings stand without the copy; the record says why there is none.
