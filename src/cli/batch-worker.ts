@@ -1,6 +1,6 @@
 /**
  * A batch worker: a child process of `score-audit batch` that audits the files it is sent, one
- * at a time, and reports each result. The parent limits its time and memory; all file access
+ * at a time in the order sent, and reports each result. The parent limits its time and memory; all file access
  * happens here, so a file that blocks (a pipe, a stalled network drive) stalls only this process.
  */
 import { createHash } from 'node:crypto';
@@ -88,17 +88,21 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
 
 /** The worker's message loop; the process ends when the parent disconnects. */
 export function runBatchWorker(): void {
+  let queue = Promise.resolve();
   process.on('message', (m: ParentMessage) => {
     if (m.type === 'decision') {
       decisions.get(m.id)?.(m.skip);
       decisions.delete(m.id);
       return;
     }
-    audit(m).then(send, (err: unknown) => {
-      // Reading the file itself failed (permissions, a directory, a vanished file).
-      const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-      send({ type: 'done', id: m.id, record: failedRecord({ file: m.display, ms: 0 }, 'unreadable', `无法读取文件（${code}） (cannot read the file: ${code})`) });
-    });
+    // The parent sends the next file before this one is done: one at a time, in order.
+    queue = queue.then(() =>
+      audit(m).then(send, (err: unknown) => {
+        // Reading the file itself failed (permissions, a directory, a vanished file).
+        const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+        send({ type: 'done', id: m.id, record: failedRecord({ file: m.display, ms: 0 }, 'unreadable', `无法读取文件（${code}） (cannot read the file: ${code})`) });
+      }),
+    );
   });
   process.on('disconnect', () => process.exit(0));
   send({ type: 'ready' });
