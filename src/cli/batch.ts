@@ -4,7 +4,7 @@
  * DIR/results.jsonl as they finish (--resume skips what it already holds, by content hash); at the
  * end DIR/汇总.xlsx. A file that cannot be read, hangs or exhausts memory is reported and skipped.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -162,6 +162,8 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
 
   // The workers start up while the folders are walked.
   const pool = new WorkerPool({ jobs, timeoutMs, memoryMb, entry: CLI_ENTRY });
+  /** results.jsonl, open while the files are audited. */
+  let resultsFd: number | undefined;
   try {
     const extensions = [...READABLE_EXTENSIONS, ...(values.convert ? CONVERTIBLE_EXTENSIONS : [])];
     const { inputs, missing } = await collect(positionals, extensions, await realpath(outDir));
@@ -172,12 +174,13 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
 
     // --resume: what results.jsonl already holds is done; without it the batch starts afresh.
     const previous = values.resume && existsSync(resultsPath) ? parseResults(readFileSync(resultsPath, 'utf8')) : [];
-    if (!values.resume) writeFileSync(resultsPath, '');
+    // Open once: each record is one write as it arrives, not an open, a write and a close.
+    resultsFd = openSync(resultsPath, values.resume ? 'a' : 'w');
     const done = new Map(previous.filter((r) => r.sha256).map((r) => [r.sha256!, r]));
     const records: BatchRecord[] = [...previous];
     const append = (r: BatchRecord) => {
       records.push(r);
-      appendFileSync(resultsPath, `${JSON.stringify(r)}\n`);
+      writeSync(resultsFd!, `${JSON.stringify(r)}\n`);
     };
     for (const m of missing) append(failedRecord({ file: m, ms: 0 }, 'unreadable', `找不到文件：${m} (not found)`));
 
@@ -201,6 +204,9 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
         progress.finish(record);
       },
     });
+
+    closeSync(resultsFd);
+    resultsFd = undefined;
 
     // One row per file: a file audited again (after --resume, or changed) keeps its latest record.
     const latest = new Map<string, BatchRecord>();
@@ -233,5 +239,6 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
     return failing ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     pool.close();
+    if (resultsFd !== undefined) closeSync(resultsFd);
   }
 }
