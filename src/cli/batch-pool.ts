@@ -44,9 +44,9 @@ function residentMb(pid: number): number | undefined {
 }
 
 /**
- * Files handed to a worker beside the one it is auditing: it starts the next as soon as one is
- * done, instead of waiting for the parent to hear of it and answer (a round trip per file that,
- * on a busy machine, left the workers idle a fifth of the time).
+ * Files a worker holds at once: the one it audits and the next, which it starts as soon as the
+ * first is done instead of waiting for the parent to hear of it and answer (a round trip per file
+ * that, on a busy machine, left the workers idle a fifth of the time).
  */
 const FILES_PER_WORKER = 2;
 

@@ -1,7 +1,8 @@
 /**
  * A batch worker: a child process of `score-audit batch` that audits the files it is sent, one
- * at a time in the order sent, and reports each result. The parent limits its time and memory; all file access
- * happens here, so a file that blocks (a pipe, a stalled network drive) stalls only this process.
+ * at a time in the order sent, and reports each result. The parent limits its time and memory;
+ * all file access happens here, so a file that blocks (a pipe, a stalled network drive) stalls
+ * only this process.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
