@@ -37,7 +37,7 @@ function runBatch(dir: string, jobs: number): number {
 }
 
 export async function measureBatch(files = 1000): Promise<BatchBench> {
-  if (!existsSync(join(ROOT, 'lib/cli/main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'lib/score-audit.js'))) execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
   try {
     for (let i = 0; i < files; i++) writeFileSync(join(dir, `wb-${String(i).padStart(4, '0')}.xlsx`), await syntheticWorkbook(30 + (i % 31), 1000 + i));

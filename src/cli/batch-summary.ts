@@ -2,14 +2,15 @@
  * DIR/汇总.xlsx, the batch's one output for people: 汇总 (one row per file), 问题清单 (every finding
  * with its file, filterable, checks by their Chinese names) and 无法读取 (the files not audited and
  * why). Text from the inputs is written as text (inline strings), never as a formula. Written as
- * plain worksheet parts (src/io/annotate-sheets.ts, src/io/xlsx-write.ts).
+ * plain worksheet parts (src/io/annotate-sheets.ts, src/io/xlsx-write.ts), zipped by Node's zlib (zip-write.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { checkName } from '../core/audit/catalogue';
 import { KIND_LABELS } from '../core/layout/json';
 import { absoluteRange, OutCell, worksheetXml } from '../io/annotate-sheets';
-import { stylesXml, writeXlsxPackage } from '../io/xlsx-write';
+import { stylesXml, xlsxPackageParts } from '../io/xlsx-write';
 import type { BatchRecord, BatchStatus } from './batch-record';
+import { zipParts } from './zip-write';
 
 export const SUMMARY_WORKBOOK = '汇总.xlsx';
 export const SHEET_FILES = '汇总';
@@ -99,5 +100,5 @@ export async function writeSummaryWorkbook(records: BatchRecord[], path: string)
   ];
   const failed = records.filter((r) => r.status !== 'ok');
   const unread = sheetWith(SHEET_UNREAD, unreadColumns, failed.map((r) => [r.file, STATUS_ZH[r.status], r.reason ?? '']));
-  await writeFile(path, await writeXlsxPackage([files, list, unread], STYLES));
+  await writeFile(path, zipParts(xlsxPackageParts([files, list, unread], STYLES)));
 }

@@ -4,12 +4,12 @@
  * DIR/results.jsonl as they finish (--resume skips what it already holds, by content hash); at the
  * end DIR/汇总.xlsx. A file that cannot be read, hangs or exhausts memory is reported and skipped.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { READABLE_EXTENSIONS } from '../io/format';
-import { runPool, Task } from './batch-pool';
+import { Task, WorkerPool } from './batch-pool';
 import { BatchRecord, failedRecord, parseResults } from './batch-record';
 import { findSoffice } from './convert';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from './io';
@@ -160,74 +160,85 @@ export async function runBatch(args: string[], out: (s: string) => void, err: Er
   await mkdir(outDir, { recursive: true });
   const resultsPath = join(outDir, RESULTS_FILE);
 
-  const extensions = [...READABLE_EXTENSIONS, ...(values.convert ? CONVERTIBLE_EXTENSIONS : [])];
-  const { inputs, missing } = await collect(positionals, extensions, await realpath(outDir));
-  if (inputs.length === 0) {
-    if (missing.length > 0) throw new CliError(`找不到文件或文件夹：${missing.join('、')}`, `not found: ${missing.join(', ')}`);
-    throw new CliError(`${positionals.join('、')} 中没有可审核的文件（${extensions.join(' ')}）`, `no file to audit in ${positionals.join(', ')} (${extensions.join(' ')})`);
+  // The workers start up while the folders are walked.
+  const pool = new WorkerPool({ jobs, timeoutMs, memoryMb, entry: CLI_ENTRY });
+  /** results.jsonl, open while the files are audited. */
+  let resultsFd: number | undefined;
+  try {
+    const extensions = [...READABLE_EXTENSIONS, ...(values.convert ? CONVERTIBLE_EXTENSIONS : [])];
+    const { inputs, missing } = await collect(positionals, extensions, await realpath(outDir));
+    if (inputs.length === 0) {
+      if (missing.length > 0) throw new CliError(`找不到文件或文件夹：${missing.join('、')}`, `not found: ${missing.join(', ')}`);
+      throw new CliError(`${positionals.join('、')} 中没有可审核的文件（${extensions.join(' ')}）`, `no file to audit in ${positionals.join(', ')} (${extensions.join(' ')})`);
+    }
+
+    // --resume: what results.jsonl already holds is done; without it the batch starts afresh.
+    const previous = values.resume && existsSync(resultsPath) ? parseResults(readFileSync(resultsPath, 'utf8')) : [];
+    // Open once: each record is one write as it arrives, not an open, a write and a close.
+    resultsFd = openSync(resultsPath, values.resume ? 'a' : 'w');
+    const done = new Map(previous.filter((r) => r.sha256).map((r) => [r.sha256!, r]));
+    const records: BatchRecord[] = [...previous];
+    const append = (r: BatchRecord) => {
+      records.push(r);
+      writeSync(resultsFd!, `${JSON.stringify(r)}\n`);
+    };
+    for (const m of missing) append(failedRecord({ file: m, ms: 0 }, 'unreadable', `找不到文件：${m} (not found)`));
+
+    const tasks: Task[] = inputs.map((i) => ({ path: i.path, display: i.display, convert: values.convert ?? false, resume: values.resume ?? false, annotatePath: values.annotate ? annotatedPath(outDir, i.display) : undefined }));
+    const progress = new Progress(tasks.length, err, writeErr);
+    let skipped = 0;
+    await pool.run(tasks, {
+      decide: (sha256) => done.has(sha256),
+      onStart: (task) => progress.start(task.display),
+      onOutcome: (task, outcome) => {
+        if (outcome.kind === 'skipped') {
+          skipped++;
+          // The same content under another name still gets its own row.
+          const before = done.get(outcome.sha256)!;
+          if (before.file !== task.display && !records.some((r) => r.file === task.display && r.sha256 === outcome.sha256)) append({ ...before, file: task.display });
+          progress.finish(undefined);
+          return;
+        }
+        const record = outcome.kind === 'done' ? outcome.record : failedRecord({ file: task.display, sha256: outcome.sha256, size: outcome.size, ms: outcome.ms }, outcome.status, outcome.reason);
+        append(record);
+        progress.finish(record);
+      },
+    });
+
+    closeSync(resultsFd);
+    resultsFd = undefined;
+
+    // One row per file: a file audited again (after --resume, or changed) keeps its latest record.
+    const latest = new Map<string, BatchRecord>();
+    for (const r of records) latest.set(r.file, r);
+    const rows = [...latest.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // The summary writer is loaded only now, while the workers could start without waiting for it.
+    const { SUMMARY_WORKBOOK, writeSummaryWorkbook } = await import('./batch-summary');
+    const summaryPath = join(outDir, SUMMARY_WORKBOOK);
+    await writeSummaryWorkbook(rows, summaryPath);
+
+    const audited = rows.filter((r) => r.status === 'ok');
+    const notAudited = rows.filter((r) => r.status !== 'ok');
+    const totals = { errors: 0, warnings: 0, infos: 0 };
+    for (const r of audited) {
+      totals.errors += r.errors;
+      totals.warnings += r.warnings;
+      totals.infos += r.infos;
+    }
+    if (values.json) {
+      out(JSON.stringify({ outDir, summary: summaryPath, results: resultsPath, files: rows.length, audited: audited.length, notAudited: notAudited.length, skipped, ...totals, records: rows.map(({ findings: _f, ...r }) => r) }));
+    } else {
+      out(`共 ${rows.length} 个文件：已审核 ${audited.length} 个${skipped ? `（其中 ${skipped} 个已在上次完成，跳过）` : ''}，无法审核 ${notAudited.length} 个；错误 ${totals.errors}，警告 ${totals.warnings}，提示 ${totals.infos}`);
+      for (const r of notAudited) out(`  无法审核 ${r.file}：${r.reason ?? r.status}`);
+      out(`汇总：${summaryPath}`);
+      out(`逐个结果：${resultsPath}`);
+    }
+    // Exit code over the whole batch: with --fail-on, findings at or above it, or a file not audited at all, fail it.
+    if (failOn === undefined) return EXIT_OK;
+    const failing = audited.some((r) => r.errors > 0 || (failOn === 'warning' && r.warnings > 0)) || notAudited.length > 0;
+    return failing ? EXIT_FINDINGS : EXIT_OK;
+  } finally {
+    pool.close();
+    if (resultsFd !== undefined) closeSync(resultsFd);
   }
-
-  // --resume: what results.jsonl already holds is done; without it the batch starts afresh.
-  const previous = values.resume && existsSync(resultsPath) ? parseResults(readFileSync(resultsPath, 'utf8')) : [];
-  if (!values.resume) writeFileSync(resultsPath, '');
-  const done = new Map(previous.filter((r) => r.sha256).map((r) => [r.sha256!, r]));
-  const records: BatchRecord[] = [...previous];
-  const append = (r: BatchRecord) => {
-    records.push(r);
-    appendFileSync(resultsPath, `${JSON.stringify(r)}\n`);
-  };
-  for (const m of missing) append(failedRecord({ file: m, ms: 0 }, 'unreadable', `找不到文件：${m} (not found)`));
-
-  const tasks: Task[] = inputs.map((i) => ({ path: i.path, display: i.display, convert: values.convert ?? false, resume: values.resume ?? false, annotatePath: values.annotate ? annotatedPath(outDir, i.display) : undefined }));
-  const progress = new Progress(tasks.length, err, writeErr);
-  let skipped = 0;
-  await runPool(
-    tasks,
-    { jobs, timeoutMs, memoryMb, entry: CLI_ENTRY },
-    (sha256) => done.has(sha256),
-    (task) => progress.start(task.display),
-    (task, outcome) => {
-      if (outcome.kind === 'skipped') {
-        skipped++;
-        // The same content under another name still gets its own row.
-        const before = done.get(outcome.sha256)!;
-        if (before.file !== task.display && !records.some((r) => r.file === task.display && r.sha256 === outcome.sha256)) append({ ...before, file: task.display });
-        progress.finish(undefined);
-        return;
-      }
-      const record = outcome.kind === 'done' ? outcome.record : failedRecord({ file: task.display, sha256: outcome.sha256, size: outcome.size, ms: outcome.ms }, outcome.status, outcome.reason);
-      append(record);
-      progress.finish(record);
-    },
-  );
-
-  // One row per file: a file audited again (after --resume, or changed) keeps its latest record.
-  const latest = new Map<string, BatchRecord>();
-  for (const r of records) latest.set(r.file, r);
-  const rows = [...latest.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  // The summary writer is loaded only now, while the workers could start without waiting for it.
-  const { SUMMARY_WORKBOOK, writeSummaryWorkbook } = await import('./batch-summary');
-  const summaryPath = join(outDir, SUMMARY_WORKBOOK);
-  await writeSummaryWorkbook(rows, summaryPath);
-
-  const audited = rows.filter((r) => r.status === 'ok');
-  const notAudited = rows.filter((r) => r.status !== 'ok');
-  const totals = { errors: 0, warnings: 0, infos: 0 };
-  for (const r of audited) {
-    totals.errors += r.errors;
-    totals.warnings += r.warnings;
-    totals.infos += r.infos;
-  }
-  if (values.json) {
-    out(JSON.stringify({ outDir, summary: summaryPath, results: resultsPath, files: rows.length, audited: audited.length, notAudited: notAudited.length, skipped, ...totals, records: rows.map(({ findings: _f, ...r }) => r) }));
-  } else {
-    out(`共 ${rows.length} 个文件：已审核 ${audited.length} 个${skipped ? `（其中 ${skipped} 个已在上次完成，跳过）` : ''}，无法审核 ${notAudited.length} 个；错误 ${totals.errors}，警告 ${totals.warnings}，提示 ${totals.infos}`);
-    for (const r of notAudited) out(`  无法审核 ${r.file}：${r.reason ?? r.status}`);
-    out(`汇总：${summaryPath}`);
-    out(`逐个结果：${resultsPath}`);
-  }
-  // Exit code over the whole batch: with --fail-on, findings at or above it, or a file not audited at all, fail it.
-  if (failOn === undefined) return EXIT_OK;
-  const failing = audited.some((r) => r.errors > 0 || (failOn === 'warning' && r.warnings > 0)) || notAudited.length > 0;
-  return failing ? EXIT_FINDINGS : EXIT_OK;
 }

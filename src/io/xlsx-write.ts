@@ -35,12 +35,17 @@ export function stylesXml(xfs: readonly string[], numFmts: ReadonlyArray<[number
   );
 }
 
-/** The package: sheets in order, the styles part, every entry dated 1980 so the bytes are reproducible. */
-export async function writeXlsxPackage(sheets: readonly SheetPart[], styles: string): Promise<Uint8Array> {
-  const zip = new JSZip();
-  const date = new Date(Date.UTC(1980, 0, 1));
-  const put = (path: string, xml: string): void => {
-    zip.file(path, xml, { date });
+/** One part of a package: its path inside the zip and its text. */
+export interface PackagePart {
+  path: string;
+  text: string;
+}
+
+/** The parts of a package: sheets in order, the styles part, the workbook, relationships and content types. */
+export function xlsxPackageParts(sheets: readonly SheetPart[], styles: string): PackagePart[] {
+  const parts: PackagePart[] = [];
+  const put = (path: string, text: string): void => {
+    parts.push({ path, text });
   };
   sheets.forEach((s, i) => put(`xl/worksheets/sheet${i + 1}.xml`, s.xml));
   put('xl/styles.xml', styles);
@@ -60,5 +65,13 @@ export async function writeXlsxPackage(sheets: readonly SheetPart[], styles: str
       sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SHEET}"/>`).join('') +
       '</Types>',
   );
+  return parts;
+}
+
+/** The package zipped with jszip (in any host), every entry dated 1980 so the bytes are reproducible. */
+export async function writeXlsxPackage(sheets: readonly SheetPart[], styles: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const date = new Date(Date.UTC(1980, 0, 1));
+  for (const part of xlsxPackageParts(sheets, styles)) zip.file(part.path, part.text, { date });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
