@@ -137,6 +137,14 @@ const FAULTS: Fault[] = [
     at: [{ cell: 'G2', expected: '≤ 5' }],
   },
   {
+    // The template's 合计 row filled in: each expert's column total, the weights' and the averages' sums.
+    name: "an expert's column total on the 合计 row (专家评分汇总表 filled in)",
+    code: 'expert.column-total',
+    fault: edited(expertSummary(EXPERT_SCORES), { B8: '100', C8: '87', D8: '89', E8: '91', F8: '81', G8: '92', I8: '87.8' }),
+    clean: edited(expertSummary(EXPERT_SCORES), { B8: '100', C8: '87', D8: '88', E8: '91', F8: '81', G8: '92', I8: '87.8' }),
+    at: [{ cell: 'D8', expected: 88 }],
+  },
+  {
     name: "a review table's 合计 against its items (绩效目标评审表)",
     code: 'total.sum-mismatch',
     fault: edited(REVIEW_SCORED, { G6: '18' }),
@@ -232,7 +240,7 @@ describe('coverage says, for each new kind, which families of checks ran and whi
           ['expert-average', true, ''],
           ['expert-within-weight', true, ''],
           ['score-within-weight', true, ''],
-          ['expert-column-totals', false, '未核对'],
+          ['expert-column-totals', false, '合计行未填写各专家的评分'],
         ],
       ],
     ]);

@@ -466,6 +466,13 @@ export const FINDING_CATALOGUE = {
     zh: (p) => `“${p.name}”${p.expert}评分 ${fmt(p.score)} 超过该项分值 ${fmt(p.weight)}`,
     en: (p) => `"${p.name}": ${p.expert}'s score ${fmt(p.score)} is above the weight ${fmt(p.weight)}`,
   }),
+  'expert.column-total': entry<{ label: string; expert: string; count: number; sum: number; value: number }>({
+    severity: 'error',
+    name: '专家评分合计错误',
+    nameEn: "An expert's column total is wrong",
+    zh: (p) => `${p.label}行中${p.expert}的评分合计应为其 ${p.count} 项评分之和 ${fmt(p.sum)}，表中为 ${fmt(p.value)}（相差 ${fmt(p.value - p.sum)}）`,
+    en: (p) => `${p.label}: ${p.expert}'s total should be the sum of the ${p.count} scores above, ${fmt(p.sum)}; the table gives ${fmt(p.value)}`,
+  }),
   // ── The prose of a report (.docx) against its tables ──────────────────────────────────────
   'prose.total-mismatch': entry<{ paragraph: number; stated: number; total: number }>({
     severity: 'error',

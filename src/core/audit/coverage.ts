@@ -9,6 +9,7 @@ import { ColumnInference, DetectedTable } from '../layout/types';
 import { parseRule } from '../rules/parse';
 import { a1, rangeA1, rangeContains } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
+import { numberAt } from '../values/cell';
 
 /** An inference below this confidence is said as unsure: the user may set the column's role. */
 export const UNSURE_CONFIDENCE = 0.75;
@@ -148,7 +149,15 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
     ['expert-average', '专家平均分', (t) => (t.kind === 'expert' && t.experts.length === 0 ? { ran: false, note: '未找到专家评分列' } : needs('平均分', t.columns.score !== undefined))],
     ['expert-within-weight', '专家评分不超过分值', (t) => needs('分值', t.columns.weight !== undefined)],
     ['score-within-weight', '得分不超过分值', (t) => needs(t.columns.weight === undefined ? '分值' : '平均分', t.columns.weight !== undefined && t.columns.score !== undefined)],
-    ['expert-column-totals', '各专家评分合计', () => ({ ran: false, note: '未核对' })],
+    [
+      'expert-column-totals',
+      '各专家评分合计',
+      (t, _r, sheet) => {
+        if (t.totals.length === 0) return { ran: false, note: '表中无合计或小计行' };
+        const cols = t.kind === 'expert' ? t.experts.map((e) => e.col) : [];
+        return t.totals.some((r) => cols.some((c) => !sheet.isEmpty(r.row, c) && numberAt(sheet, r.row, c) !== undefined)) ? { ran: true } : { ran: false, note: '合计行未填写各专家的评分' };
+      },
+    ],
   ],
   'budget-lines': [
     [

@@ -1,8 +1,10 @@
 /**
  * Expert-scoring tables (issue 12 item 6): the average of the experts' scores on each row — the
- * trimmed average where the table says 去掉最高分和最低分 — and each expert's score within the row's weight.
+ * trimmed average where the table says 去掉最高分和最低分 — each expert's score within the row's weight,
+ * and each expert's column total on a 合计/小计 row.
  */
 import { ExpertTable } from '../../layout/types';
+import { SheetModel } from '../../sheet/model';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
 import { findingIn } from '../finding';
@@ -20,6 +22,37 @@ function mean(xs: number[]): number {
 function trimmedMean(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return mean(sorted.slice(1, -1));
+}
+
+/** Each expert's figure on a 合计/小计 row against the sum of that expert's scores it closes. */
+function columnTotals(t: ExpertTable, sheet: SheetModel): Finding[] {
+  const out: Finding[] = [];
+  let start = 0;
+  for (const total of t.totals) {
+    let end = start;
+    while (end < t.indicators.length && t.indicators[end].row < total.row) end++;
+    const rows = total.scope === 'total' ? t.indicators : t.indicators.slice(start, end);
+    start = end;
+    for (const e of t.experts) {
+      const fig = figureAt(sheet, total.row, e.col);
+      const scores = rows.map((ind) => figureAt(sheet, ind.row, e.col)).filter((f): f is NonNullable<typeof f> => f !== undefined);
+      if (!fig || scores.length === 0) continue;
+      const sum = scores.reduce((a, f) => a + f.value, 0);
+      if (close(fig.value, sum, Math.max(fig.tol, ...scores.map((f) => f.tol)))) continue;
+      out.push(
+        findingIn(t, {
+          row: total.row,
+          col: e.col,
+          code: 'expert.column-total',
+          params: { label: total.label, expert: e.label, count: scores.length, sum, value: fig.value },
+          expected: rounded(sum),
+          actual: fig.value,
+          rule: `${total.label} = Σ ${e.label}的各项评分`,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 export const expertChecks: TableCheck = (ctx, table) => {
@@ -70,5 +103,6 @@ export const expertChecks: TableCheck = (ctx, table) => {
       }),
     );
   }
+  out.push(...columnTotals(t, sheet));
   return out;
 };
