@@ -3,7 +3,7 @@ import { normalizeIntervals, point, range } from './intervals';
 import { EXCESS_VERBS, LOWER_IS_BETTER, UnitClass } from './lexicon';
 import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, isEmpty, pick, Region, segment } from './regions';
 import { Amount, BandCondition, Clause, ClauseOf, Condition, ItemNode, Outcome, RuleTree, Step } from './syntax';
-import { fmtNum, tidy } from './figures';
+import { amountText, fmtNum, pct, tidy } from './figures';
 import { Interval, RuleKind } from './types';
 
 /**
@@ -92,8 +92,6 @@ const TOLERANCE = 0.005;
 const IMPLAUSIBLE_SCALE = 4;
 const MAX_STEP_VALUES = 2000;
 
-const pct = (v: number): string => `${fmtNum(v * 100)}%`;
-
 function amountRange(a: Amount, points: number, itemPoints = points): [number, number] {
   switch (a.kind) {
     case 'points':
@@ -106,19 +104,6 @@ function amountRange(a: Amount, points: number, itemPoints = points): [number, n
       const base = a.of === 'item' ? itemPoints : points;
       return [a.lo * base, a.hi * base];
     }
-  }
-}
-
-function amountLabel(a: Amount): string {
-  switch (a.kind) {
-    case 'points':
-      return a.lo === a.hi ? `${fmtNum(a.lo)} 分` : `${fmtNum(a.lo)}–${fmtNum(a.hi)} 分`;
-    case 'full':
-      return '满分';
-    case 'zero':
-      return '0 分';
-    case 'share':
-      return `${a.of === 'item' ? '该项' : ''}分值的 ${a.lo === a.hi ? pct(a.lo) : `${pct(a.lo)}–${pct(a.hi)}`}`;
   }
 }
 
@@ -405,9 +390,9 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
         if (hi === 0) implicitZero = false;
         allowedParts.push([lo, hi]);
         if (lo === hi) awards.push(hi);
-        if (region) pieces.push({ region, value: () => (lo === hi ? hi : null), clause: idx, label: `${label}：${amountLabel(o.amount)}`, order: order++ });
+        if (region) pieces.push({ region, value: () => (lo === hi ? hi : null), clause: idx, label: `${label}：${amountText(o.amount)}`, order: order++ });
         described.push({ clause: r, kind: region && r.cond.kind === 'band' ? 'tiered' : 'qualitative-tiers', points: hi });
-        lines.push(`${label ? `${label}：` : ''}${amountLabel(o.amount)}`);
+        lines.push(`${label ? `${label}：` : ''}${amountText(o.amount)}`);
         break;
       }
       case 'deduct': {

@@ -1,6 +1,6 @@
-import type { Amount, Clause, Condition, Outcome, RuleTree, Step } from './syntax';
+import type { Clause, Condition, Outcome, RuleTree, Step } from './syntax';
 import { formatExpr } from './expr';
-import { fmtNum } from './figures';
+import { amountText, fmtNum, pct } from './figures';
 import { contains, formatIntervals } from './intervals';
 import { Interval, Rule, RuleClause, RulePart, RuleKind, RuleQuantity, RuleStep } from './types';
 
@@ -58,22 +58,6 @@ export function ruleToJSON(rule: Rule): RuleJSON {
 }
 
 // ------------------------------------------------------------------------------ the parse as a tree
-
-
-const pct = (v: number): string => `${fmtNum(v * 100)}%`;
-
-function amountText(a: Amount): string {
-  switch (a.kind) {
-    case 'points':
-      return a.lo === a.hi ? `${fmtNum(a.lo)} 分` : `${fmtNum(a.lo)}–${fmtNum(a.hi)} 分`;
-    case 'full':
-      return '满分';
-    case 'zero':
-      return '0 分';
-    case 'share':
-      return `${a.of === 'item' ? '该项' : ''}分值的 ${a.lo === a.hi ? pct(a.lo) : `${pct(a.lo)}–${pct(a.hi)}`}`;
-  }
-}
 
 function bound(v: number, unit: string): string {
   return unit === 'percent' || unit === 'pp' ? pct(v) : fmtNum(v);
