@@ -1,7 +1,10 @@
 import { XmlScanner } from './xml';
 
-/** Number formats every spreadsheet knows by id (ECMA-376 Part 1, 18.8.30); others are in numFmts. */
-const BUILT_IN_FORMATS: Record<number, string> = {
+/**
+ * Number formats every spreadsheet knows by id (ECMA-376 Part 1, 18.8.30; the same ids as BIFF8's
+ * built-in FORMATs, [MS-XLS] 2.4.126); others are in numFmts or FORMAT records.
+ */
+export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   0: 'General',
   1: '0',
   2: '0.00',
