@@ -1,7 +1,7 @@
 /**
  * A zip of text parts deflated by Node's native zlib: for the CLI's own workbooks (汇总.xlsx), where
  * jszip's JavaScript deflate took most of the time of writing a large summary. Every entry is dated
- * 1980-01-01 so the bytes are reproducible; names are ASCII part names.
+ * 1980-01-01 so the bytes are reproducible.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { PackagePart } from '../io/xlsx-write';
@@ -16,13 +16,17 @@ const DOS_DATE_1980 = (1 << 5) | 1;
 const DOS_TIME_MIDNIGHT = 0;
 
 export function zipParts(parts: readonly PackagePart[]): Buffer {
+  return zipEntries(parts.map((p) => [p.path, Buffer.from(p.text, 'utf8')]));
+}
+
+/** Entries (name, bytes) as a zip, one deflated entry each; `level` is zlib's (lower is faster). */
+export function zipEntries(entries: ReadonlyArray<readonly [string, Uint8Array]>, level?: number): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.path, 'utf8');
-    const data = Buffer.from(part.text, 'utf8');
-    const packed = deflateRawSync(data);
+  for (const [path, data] of entries) {
+    const name = Buffer.from(path, 'utf8');
+    const packed = deflateRawSync(data, level === undefined ? {} : { level });
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_SIGNATURE, 0);
@@ -57,8 +61,8 @@ export function zipParts(parts: readonly PackagePart[]): Buffer {
   const centralSize = central.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_SIGNATURE, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
