@@ -6,7 +6,7 @@
  *
  * Syncs: 1 (record, sheets, comments) + 1 (conditional formats, comment cells, review cells) + 1 (removals and record).
  */
-import { CellRange, parseRangeA1, rangeA1, columnLetters } from '../core/sheet/address';
+import { boundingBox, CellRange, parseRangeA1, rangeA1, columnLetters } from '../core/sheet/address';
 import { CommentEntry, isOurCommentText, queueComments, queueLocations } from './comments';
 import { normalizeFormula, parseAddress, quoteSheet } from './plan';
 import { HELPER_SHEET, MarkRecord, PROTECTED_REASON, queueRecordLoad, queueRecordSave, ReviewMark, CfMark, STRUCTURE_KEPT_REASON, emptyRecord } from './settings';
@@ -143,16 +143,6 @@ export function prepareRemoval(context: Excel.RequestContext, record: MarkRecord
       }
       return { remaining, counts, skipped };
     },
-  };
-}
-
-function boundingBox(cells: string[]): CellRange {
-  const rs = cells.map((c) => parseRangeA1(c));
-  return {
-    top: Math.min(...rs.map((r) => r.top)),
-    left: Math.min(...rs.map((r) => r.left)),
-    bottom: Math.max(...rs.map((r) => r.bottom)),
-    right: Math.max(...rs.map((r) => r.right)),
   };
 }
 

@@ -4,7 +4,7 @@
  * cells that still hold what was written (inserted columns are deleted only when nothing of the
  * user's is in them). A protected sheet keeps its marks, with a reason, for a later attempt.
  */
-import { CellRange, columnNumber, parseRangeA1, rangeA1 } from '../core/sheet/address';
+import { boundingBox, CellRange, columnNumber, parseRangeA1, rangeA1 } from '../core/sheet/address';
 import { MAX_READ_CELLS } from '../excel/read';
 import { normalizeFormula } from '../excel/plan';
 import type { ReviewMark } from '../excel/settings';
@@ -48,16 +48,6 @@ function sheetHighlights(ws: WpsWorksheet, dryRun: boolean): { cfs: number; comm
 
 export function clearSheetHighlights(ws: WpsWorksheet): { cfs: number; comments: number } {
   return sheetHighlights(ws, false);
-}
-
-function boundingBox(cells: readonly string[]): CellRange {
-  const rs = cells.map((c) => parseRangeA1(c));
-  return {
-    top: Math.min(...rs.map((r) => r.top)),
-    left: Math.min(...rs.map((r) => r.left)),
-    bottom: Math.max(...rs.map((r) => r.bottom)),
-    right: Math.max(...rs.map((r) => r.right)),
-  };
 }
 
 /** Nothing in the columns outside `box` within the sheet's used range (unknown past MAX_READ_CELLS: false). */

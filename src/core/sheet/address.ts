@@ -59,3 +59,14 @@ export function parseRangeA1(ref: string): CellRange {
 export function rangeContains(r: CellRange, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
+
+/** The smallest range holding every given cell or range (A1). */
+export function boundingBox(cells: readonly string[]): CellRange {
+  const rs = cells.map((c) => parseRangeA1(c));
+  return {
+    top: Math.min(...rs.map((r) => r.top)),
+    left: Math.min(...rs.map((r) => r.left)),
+    bottom: Math.max(...rs.map((r) => r.bottom)),
+    right: Math.max(...rs.map((r) => r.right)),
+  };
+}
