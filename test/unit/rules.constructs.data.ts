@@ -243,6 +243,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: '分别 over a list of figures: one clause each (deductions)', text: '执行率低于90%、80%、70%的，分别扣1分、2分、4分。', points: 10, allowed: [6, 8, 9, 10], values: [[0.95, 10], [0.85, 9], [0.75, 8], [0.6, 6]] },
   { construct: '分别 over a list of figures: one clause each (awards, 分 once)', text: '得分率达到90%、80%、70%的，分别得5、3、1分，70%以下不得分。', points: 5, allowed: [0, 1, 3, 5], values: [[0.95, 5], [0.85, 3], [0.75, 1], [0.5, 0]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
+  { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
   // ---------------------------------------------------------------- not rules
   { construct: 'not a rule 详见', text: '详见附件3评分细则', points: 5, notRule: true },

@@ -239,6 +239,12 @@ export function lex(n: NormalText): Token[] {
         continue;
       }
     }
+    // "得分值=种植率×30": the score named before its formula, as "得分=" is.
+    if (s.startsWith('得分值', i) && s[i + 3] === '=') {
+      push({ kind: 'word', text: '得分值', cats: new Set<WordCat>(['scoreVerb', 'scoreNoun']), s: i, e: i + 3 });
+      i += 3;
+      continue;
+    }
     // "得分值的一半", "扣分值的10%": the verb and the points, not the noun 得分/扣分.
     if ((s.startsWith('得分值', i) || s.startsWith('扣分值', i)) && s[i + 3] !== '为') {
       const verb = s[i] === '得' ? 'award' : 'deduct';
