@@ -6,11 +6,13 @@
  *   way the CLI reads them (Node's zlib);
  * - reader timings: each seed workbook as .xls and as .xlsx, and the seed report as .docx.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { nodeInflate } from '../src/cli/inflate';
 import { auditWorkbook } from '../src/core/audit/audit';
 import { readAnyWorkbook } from '../src/io/read-any';
@@ -30,8 +32,35 @@ export interface BatchBench {
   readAuditMs: number;
   /** The batch against that work done alone: what the processes, records and 汇总.xlsx cost (below 1 when --jobs 2 gains). */
   batchOverReadAudit: number;
+  /**
+   * exceljs loading the same 1,000 files, one after another (what the open checkers and this tool's
+   * first reader read with), and the batch against it: a yardstick for readers of exceljs's speed,
+   * not the goal's baseline, which is our own reader (readOnlyMs).
+   */
+  exceljsReadOnlyMs: number;
+  batchOverExceljsRead: number;
+  /** --jobs 1 over --jobs 2: what the second worker gains (2 at best). */
+  jobs2Speedup: number;
+  /**
+   * Two `batch --jobs 1` runs over two halves of the files at the same time, against one of them
+   * alone: 1 when the machine's two cores each do this work at full speed, 2 when they share one
+   * core's worth (memory or a CPU quota), the case where no pool can gain.
+   */
+  twoProcessSlowdown: number;
   /** The machine's 1-minute load average when the batch finished: above the core count, --jobs 2 gains nothing. */
   loadAverage: number;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** Wall time of `batch --jobs 1` over each of `dirs` at the same time. */
+async function runBatchesTogether(dirs: string[]): Promise<number> {
+  const outs = dirs.map(() => mkdtempSync(join(tmpdir(), 'bench-batch-out-')));
+  const t0 = performance.now();
+  await Promise.all(dirs.map((d, i) => execFileAsync(process.execPath, [CLI, 'batch', d, '--jobs', '1', '--out-dir', outs[i]])));
+  const ms = performance.now() - t0;
+  for (const o of outs) rmSync(o, { recursive: true, force: true });
+  return ms;
 }
 
 function runBatch(dir: string, jobs: number): number {
@@ -47,7 +76,15 @@ export async function measureBatch(files = 1000): Promise<BatchBench> {
   if (!existsSync(join(ROOT, 'lib/score-audit.js'))) execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
   try {
-    for (let i = 0; i < files; i++) writeFileSync(join(dir, `wb-${String(i).padStart(4, '0')}.xlsx`), await syntheticWorkbook(30 + (i % 31), 1000 + i));
+    // The same files twice more, split into two halves, for the two-process measure.
+    const halves = [join(dir, '..', `${basename(dir)}-a`), join(dir, '..', `${basename(dir)}-b`)];
+    for (const h of halves) mkdirSync(h);
+    for (let i = 0; i < files; i++) {
+      const bytes = await syntheticWorkbook(30 + (i % 31), 1000 + i);
+      const name = `wb-${String(i).padStart(4, '0')}.xlsx`;
+      writeFileSync(join(dir, name), bytes);
+      writeFileSync(join(halves[i % 2], name), bytes);
+    }
     const names = readdirSync(dir).sort();
     // Read alone: every file from disk into the sheet model, one after another (one warm-up file first),
     // inflated by Node's zlib as the CLI and the batch workers read them.
@@ -62,6 +99,12 @@ export async function measureBatch(files = 1000): Promise<BatchBench> {
     const readAuditMs = performance.now() - t1;
     const batchMs = runBatch(dir, 2);
     const batchJobs1Ms = runBatch(dir, 1);
+    const halfAloneMs = await runBatchesTogether([halves[0]]);
+    const halvesTogetherMs = await runBatchesTogether(halves);
+    // Last, so that its garbage lands in no other interval.
+    const t2 = performance.now();
+    for (const n of names) await new ExcelJS.Workbook().xlsx.load(readFileSync(join(dir, n)) as unknown as ArrayBuffer);
+    const exceljsReadOnlyMs = performance.now() - t2;
     return {
       files,
       readOnlyMs: Math.round(readOnlyMs),
@@ -71,10 +114,14 @@ export async function measureBatch(files = 1000): Promise<BatchBench> {
       batchOverReadOnly: Number((batchMs / readOnlyMs).toFixed(2)),
       readAuditMs: Math.round(readAuditMs),
       batchOverReadAudit: Number((batchMs / readAuditMs).toFixed(2)),
+      exceljsReadOnlyMs: Math.round(exceljsReadOnlyMs),
+      batchOverExceljsRead: Number((batchMs / exceljsReadOnlyMs).toFixed(2)),
+      jobs2Speedup: Number((batchJobs1Ms / batchMs).toFixed(2)),
+      twoProcessSlowdown: Number((halvesTogetherMs / halfAloneMs).toFixed(2)),
       loadAverage: Number(loadavg()[0].toFixed(2)),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of [dir, join(dir, '..', `${basename(dir)}-a`), join(dir, '..', `${basename(dir)}-b`)]) rmSync(d, { recursive: true, force: true });
   }
 }
 
