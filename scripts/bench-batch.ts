@@ -3,13 +3,15 @@
  * - batch throughput: 1,000 typical scoring workbooks (30–60 indicators, as the seed tables have)
  *   through `score-audit batch --jobs 2` (worker start-up, audit, results.jsonl, 汇总.xlsx
  *   included), against reading the same files alone, one after another in this process, the
- *   way the CLI reads them (Node's zlib);
+ *   way the CLI reads them (Node's zlib); beside it --jobs 1, two --jobs 1 batches over halves of
+ *   the files at once (does this machine give two cores' worth to this work?), and exceljs's load
+ *   of the same files;
  * - reader timings: each seed workbook as .xls and as .xlsx, and the seed report as .docx.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -75,9 +77,9 @@ function runBatch(dir: string, jobs: number): number {
 export async function measureBatch(files = 1000): Promise<BatchBench> {
   if (!existsSync(join(ROOT, 'lib/score-audit.js'))) execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
+  // The same files once more, split into two halves, for the two-process measure.
+  const halves = [`${dir}-a`, `${dir}-b`];
   try {
-    // The same files twice more, split into two halves, for the two-process measure.
-    const halves = [join(dir, '..', `${basename(dir)}-a`), join(dir, '..', `${basename(dir)}-b`)];
     for (const h of halves) mkdirSync(h);
     for (let i = 0; i < files; i++) {
       const bytes = await syntheticWorkbook(30 + (i % 31), 1000 + i);
@@ -121,7 +123,7 @@ export async function measureBatch(files = 1000): Promise<BatchBench> {
       loadAverage: Number(loadavg()[0].toFixed(2)),
     };
   } finally {
-    for (const d of [dir, join(dir, '..', `${basename(dir)}-a`), join(dir, '..', `${basename(dir)}-b`)]) rmSync(d, { recursive: true, force: true });
+    for (const d of [dir, ...halves]) rmSync(d, { recursive: true, force: true });
   }
 }
 
