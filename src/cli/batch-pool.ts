@@ -46,8 +46,8 @@ function residentMb(pid: number): number | undefined {
 /**
  * Files a worker holds at once: the one it audits and those after it, which it starts as soon as
  * the one before is done instead of waiting for the parent to hear of it and answer. A typical
- * workbook takes 2–3 ms, less than that round trip when the parent is busy with the other worker's
- * records: holding one file ahead still left a worker waiting 140–215 ms per 500 files; seven
+ * workbook takes 2–3 ms, less than that round trip while the parent writes records and draws
+ * progress (for one worker or two): holding one file ahead still left a worker waiting 140–215 ms per 500 files; seven
  * ahead, 20–50 ms (timed inside the workers, 1,000 files of the bench). Files not yet begun carry
  * no time limit, and a fresh worker takes them if this one is stopped.
  */
