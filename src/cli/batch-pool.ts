@@ -5,8 +5,11 @@
  * its file reported, and a fresh worker takes the files after it. One bad file never stops the batch.
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BatchStatus } from './batch-record';
+import { parseInHand } from './batch-inhand';
 import type { ParentMessage, WorkerJob, WorkerMessage } from './batch-worker';
 import type { BatchRecord } from './batch-record';
 
@@ -75,8 +78,12 @@ interface Job {
   timer?: NodeJS.Timeout;
 }
 
+let slotSerial = 0;
+
 class Slot {
   private child?: ChildProcess;
+  /** Where the worker notes the file in hand and its hash (read only when the worker is stopped). */
+  private readonly inHandPath = join(tmpdir(), `score-audit-${process.pid}-${slotSerial++}.inhand`);
   private ready = false;
   /** The files sent to (or waiting for) this worker, in the order it does them: the first is being audited. */
   private readonly jobs: Job[] = [];
@@ -93,7 +100,7 @@ class Slot {
   private spawn(): void {
     this.stderr = '';
     this.ready = false;
-    const child = fork(this.opts.entry, ['__batch-worker'], { execArgv: [`--max-old-space-size=${this.opts.memoryMb}`], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(this.opts.entry, ['__batch-worker', this.inHandPath], { execArgv: [`--max-old-space-size=${this.opts.memoryMb}`], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child = child;
     child.stderr?.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString('utf8')).slice(-STDERR_TAIL);
@@ -164,7 +171,9 @@ class Slot {
     const job = this.jobs[0];
     if (!job) return;
     const ms = job.started === undefined ? 0 : Date.now() - job.started;
-    const known = { sha256: job.sha256, size: job.size, ms };
+    const inHand = this.readInHand();
+    const hashed = job.sha256 === undefined && inHand?.id === job.id ? inHand : job;
+    const known = { sha256: hashed.sha256, size: hashed.size, ms };
     if (job.stoppedFor) this.settle({ kind: 'stopped', status: job.stoppedFor.status, reason: job.stoppedFor.reason, ...known });
     else {
       const oom = /heap limit|out of memory|Allocation failed/i.test(this.stderr);
@@ -188,10 +197,20 @@ class Slot {
     });
   }
 
+  /** What the stopped worker last noted; nothing when it never got as far as hashing a file. */
+  private readInHand() {
+    try {
+      return parseInHand(readFileSync(this.inHandPath, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
   close(): void {
     clearInterval(this.poll);
     this.child?.disconnect();
     this.child = undefined;
+    rmSync(this.inHandPath, { force: true });
   }
 }
 

@@ -8,7 +8,6 @@ import type { Finding, Severity } from '../core/audit/types';
 import type { TableKind } from '../core/layout/types';
 import type { SheetModel, WorkbookModel } from '../core/sheet/model';
 import type { FormatKind } from '../io/format';
-import type { RuleCell } from './coverage';
 
 /** ok: audited; unreadable: refused with a reason; timeout / memory: stopped by the batch's limits; crashed: the audit failed. */
 export type BatchStatus = 'ok' | 'unreadable' | 'timeout' | 'memory' | 'crashed';
@@ -112,8 +111,10 @@ export function subjectOf(workbook: WorkbookModel): string | undefined {
 }
 
 /** The record of an audited file (findings included, for the summary workbook's list). */
-export function auditedRecord(base: RecordBase, workbook: WorkbookModel, result: AuditResult, rules: RuleCell[]): BatchRecord {
+export function auditedRecord(base: RecordBase, workbook: WorkbookModel, result: AuditResult): BatchRecord {
   const s = result.summary;
+  // The audit's own coverage has read every rule already: counted, not read again.
+  const rules = result.coverage.tables.flatMap((t) => (t.rules ? [t.rules] : []));
   const worst = [...result.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
   return {
     ...base,
@@ -128,7 +129,7 @@ export function auditedRecord(base: RecordBase, workbook: WorkbookModel, result:
     warnings: s.warnings,
     infos: s.infos,
     worst: worst && { code: worst.code, name: checkName(worst.code), severity: worst.severity, sheet: worst.sheet, cell: worst.cell, message: worst.message },
-    coverage: { understood: rules.filter((c) => c.parsed).length, total: rules.length },
+    coverage: { understood: rules.reduce((n, r) => n + r.read, 0), total: rules.reduce((n, r) => n + r.read + r.notUnderstood, 0) },
     findings: result.findings,
   };
 }

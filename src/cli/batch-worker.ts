@@ -5,7 +5,7 @@
  * only this process.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { auditWorkbook } from '../core/audit/audit';
@@ -13,10 +13,10 @@ import { writeAnnotatedCopy } from '../io/annotate';
 import { formatName, sniffFormat } from '../io/format';
 import { readAnyWorkbook } from '../io/read-any';
 import { WorkbookReadError } from '../io/reader';
+import { formatInHand, InHand } from './batch-inhand';
 import { auditedRecord, BatchRecord, failedRecord, RecordBase } from './batch-record';
 import { convertWithLibreOffice, CONVERTIBLE } from './convert';
 import { nodeInflate } from './inflate';
-import { ruleCells } from './coverage';
 
 export interface WorkerJob {
   type: 'job';
@@ -43,6 +43,18 @@ function send(m: WorkerMessage): void {
   process.send?.(m);
 }
 
+let inHandFd: number | undefined;
+
+/** Best effort: without the note (a full or read-only temp folder) a stopped file's record only lacks its hash. */
+function noteInHand(h: InHand): void {
+  if (inHandFd === undefined) return;
+  try {
+    writeSync(inHandFd, formatInHand(h), 0);
+  } catch {
+    inHandFd = undefined;
+  }
+}
+
 const decisions = new Map<number, (skip: boolean) => void>();
 
 async function audit(job: WorkerJob): Promise<WorkerMessage> {
@@ -50,11 +62,13 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
   // Synchronously: this process does one file at a time, and the parent's time limit covers a read that blocks.
   let bytes: Uint8Array = readFileSync(job.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  noteInHand({ id: job.id, sha256, size: bytes.length });
   // Only --resume needs the parent's word on the hash before the work; otherwise go straight on.
-  const decision = job.resume ? new Promise<boolean>((resolve) => decisions.set(job.id, resolve)) : Promise.resolve(false);
-  send({ type: 'hashed', id: job.id, sha256, size: bytes.length });
-  const skip = await decision;
-  if (skip) return { type: 'skipped', id: job.id };
+  if (job.resume) {
+    const decision = new Promise<boolean>((resolve) => decisions.set(job.id, resolve));
+    send({ type: 'hashed', id: job.id, sha256, size: bytes.length });
+    if (await decision) return { type: 'skipped', id: job.id };
+  }
   const sniffed = await sniffFormat(bytes, job.display);
   const base: RecordBase = { file: job.display, sha256, size: bytes.length, format: sniffed.kind, formatName: formatName(sniffed).zh, ms: 0 };
   try {
@@ -65,7 +79,7 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
     const read = await readAnyWorkbook(bytes, job.display, convert ? undefined : sniffed, { inflate: nodeInflate });
     const result = auditWorkbook(read.workbook);
     const shownFormat = convert ? `${formatName(sniffed).zh}，经 LibreOffice 转换` : formatName(read.format).zh;
-    const record = auditedRecord({ ...base, format: read.format.kind, formatName: shownFormat }, read.workbook, result, ruleCells(read.workbook, result.tables));
+    const record = auditedRecord({ ...base, format: read.format.kind, formatName: shownFormat }, read.workbook, result);
     if (job.annotatePath) {
       try {
         const copyBase = await (await import('../io/model-to-xlsx')).annotationBase(bytes, read);
@@ -87,8 +101,13 @@ async function audit(job: WorkerJob): Promise<WorkerMessage> {
   }
 }
 
-/** The worker's message loop; the process ends when the parent disconnects. */
-export function runBatchWorker(): void {
+/** The worker's message loop; the process ends when the parent disconnects. `inHandPath`: where to note the file in hand. */
+export function runBatchWorker(inHandPath?: string): void {
+  try {
+    if (inHandPath) inHandFd = openSync(inHandPath, 'w');
+  } catch {
+    // as above: no note, the audit goes on
+  }
   let queue = Promise.resolve();
   process.on('message', (m: ParentMessage) => {
     if (m.type === 'decision') {

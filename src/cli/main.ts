@@ -38,7 +38,7 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
         // A child process of `batch` (not for people): it audits the files its parent sends.
         if (!process.send) throw new CliError('__batch-worker 只由 score-audit batch 启动', '__batch-worker is started by score-audit batch only');
         const { runBatchWorker } = await import('./batch-worker');
-        runBatchWorker();
+        runBatchWorker(rest[0]);
         return await new Promise<number>(() => {});
       }
       case undefined:

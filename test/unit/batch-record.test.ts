@@ -1,6 +1,7 @@
 /** What a batch row says about a file: the unit or project its sheets name, else its title. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatInHand, parseInHand } from '../../src/cli/batch-inhand';
 import { parseResults, subjectOf } from '../../src/cli/batch-record';
 import { sheetFromGrid } from '../../src/core/sheet/model';
 import { readAnyWorkbook } from '../../src/io/read-any';
@@ -32,5 +33,21 @@ describe('parseResults', () => {
   it('keeps whole lines and leaves out one cut short by a crash', () => {
     const line = JSON.stringify({ file: 'a.xlsx', status: 'ok', errors: 1, warnings: 0, infos: 0, ms: 3 });
     expect(parseResults(`${line}\n${line.slice(0, 20)}`)).toEqual([JSON.parse(line)]);
+  });
+});
+
+describe('the note of the file in hand', () => {
+  const sha256 = 'ab'.repeat(32);
+
+  it('reads back the line a worker wrote, also over a longer line it wrote before', () => {
+    expect(parseInHand(formatInHand({ id: 7, size: 8292, sha256 }))).toEqual({ id: 7, size: 8292, sha256 });
+    const longer = formatInHand({ id: 6, size: 123_456_789, sha256: 'cd'.repeat(32) });
+    const shorter = formatInHand({ id: 7, size: 12, sha256 });
+    expect(parseInHand(shorter + longer.slice(shorter.length))).toEqual({ id: 7, size: 12, sha256 });
+  });
+
+  it('gives nothing for an empty or cut-off note', () => {
+    expect(parseInHand('')).toBeUndefined();
+    expect(parseInHand(formatInHand({ id: 7, size: 1, sha256 }).slice(0, 40))).toBeUndefined();
   });
 });

@@ -115,6 +115,9 @@ describe('score-audit batch: 200 files, broken ones, a hang and a memory hog', (
     const status = (name: string) => records.find((r) => r.file === join('in', name));
     expect(status('broken/hang.xlsx')).toMatchObject({ status: 'timeout', reason: expect.stringMatching(new RegExp(`超过 ${TIMEOUT_S} 秒的时间上限`)) });
     expect(status('broken/hog.xlsx')).toMatchObject({ status: 'memory', reason: expect.stringMatching(/内存/) });
+    // The hog was read and hashed before it was stopped: its record keeps the hash (--resume skips it); the pipe never gave one.
+    expect(status('broken/hog.xlsx')!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(status('broken/hang.xlsx')!.sha256).toBeUndefined();
     expect(status('broken/truncated.xlsx')).toMatchObject({ status: 'unreadable', reason: expect.stringMatching(/已损坏/) });
     expect(status('broken/empty.xlsx')).toMatchObject({ status: 'unreadable', reason: expect.stringMatching(/文件为空/) });
     expect(status('broken/csv-renamed.xlsx')).toMatchObject({ status: 'unreadable', reason: expect.stringMatching(/CSV\/文本文件/) });
