@@ -247,8 +247,10 @@ export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ct
 
   // "…及时做好项目申报…计2分，否则不计分；…进行公示计2分，每少一次扣0.5分" (4分): sentences each with one award
   // and its own steps, whose awards add up to the points while none alone reaches them, are parts.
+  // Also when each sentence deducts per failure ("按时报送…得4分，有一次未达要求的扣1分，最多扣4分；按时下发…得4分，…").
   const sentenceParts = partsBySentence(scoring.filter((c) => c !== heading && c.kind !== 'declare'), ctx.text);
-  if (sentenceParts && steps.length > 0) {
+  const deductsInEach = sentenceParts?.every((seg) => seg.clauses.some((c) => c.kind === 'rule' && c.outcome.kind === 'deduct'));
+  if (sentenceParts && (steps.length > 0 || deductsInEach)) {
     const tops = sentenceParts.map((seg) => seg.top);
     if (Math.abs(tops.reduce((a, t) => a + t, 0) - B) <= TOLERANCE && Math.max(...tops) < B - TOLERANCE) {
       const compiled = sentenceParts.map((seg) => compileBlock(seg.clauses, seg.top, ctx));
@@ -1211,7 +1213,14 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
     return sc.length > 0 && sc.every((c) => c.kind === 'rule' && (c.cond.kind === 'otherwise' || c.cond.kind === 'qualitative') && c.outcome.kind === 'discretionary');
   };
   const modifierItems = items.filter(onlyModifiers);
-  const scoringItems = items.filter((it) => !onlyModifiers(it) && scoringOf(it.clauses).length > 0);
+  // "3、资金整合计划未全部落实，本项指标不得分": an item that only takes the whole indicator to 0 on a
+  // condition no value measures is a veto over the others, not a part with points of its own.
+  const isVeto = (it: ItemNode): boolean => {
+    const sc = scoringOf(it.clauses);
+    return sc.length > 0 && sc.every((c) => c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.amount.kind === 'zero' && (c.cond.kind === 'qualitative' || c.cond.kind === 'notMet' || c.cond.kind === 'otherwise'));
+  };
+  const vetoItems = items.filter((it) => !onlyModifiers(it) && isVeto(it));
+  const scoringItems = items.filter((it) => !onlyModifiers(it) && !isVeto(it) && scoringOf(it.clauses).length > 0);
   const maxes = scoringItems.map((it) => declaredPoints[items.indexOf(it)] ?? own[items.indexOf(it)].max);
   const sum = maxes.reduce((a, b) => a + b, 0);
   const top = Math.max(...maxes);
@@ -1265,6 +1274,10 @@ export function compileTree(tree: RuleTree, points: number, text: string): Compi
     kinds.add('discretionary');
     allowed = normalizeIntervals([...allowed, [0, sum]]);
     lines.push('其他情况酌情扣分');
+  }
+  if (vetoItems.length > 0) {
+    allowed = normalizeIntervals([...allowed, [0, 0]]);
+    lines.push(`${vetoItems.map((it) => itemLabel(it, text)).join('、')}所述情形：本项不得分`);
   }
   const clauses = compiled.flatMap((c) => c.clauses);
   for (const m of modifierItems) for (const c of scoringOf(m.clauses)) clauses.push({ clause: c, kind: 'discretionary' });

@@ -117,7 +117,7 @@ export const RANK_WORDS: readonly string[] = ['排位', '排名', '名次', '位
 
 /** Verbs between 每 and a quantity ("每下降1个百分点", "每延期3个月", "每发现一处"). */
 export const STEP_VERBS: readonly string[] = [
-  '下降', '降低', '减少', '下滑', '低于', '低', '降', '少', '缺少', '缺', '差', '相差', '偏离', '超过', '超出', '超', '高于', '高', '多', '增加', '上升', '升',
+  '下降', '降低', '减少', '下滑', '低于', '少于', '低', '降', '少', '缺少', '缺', '差', '相差', '偏离', '超过', '超出', '超', '高于', '多于', '高', '多', '增加', '上升', '升',
   '提高', '延期', '延迟', '推迟', '滞后', '逾期', '晚', '发现', '出现', '存在', '发生', '有', '进', '退', '后退', '前进', '撤换', '新增',
 ];
 
@@ -134,9 +134,10 @@ export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
   ['户', 'count'], ['篇', 'count'], ['批', 'count'], ['笔', 'count'], ['张', 'count'], ['场', 'count'], ['期', 'count'], ['座', 'count'],
   ['单', 'count'], ['层', 'count'], ['点', 'count'], ['类', 'count'], ['种', 'count'], ['轮', 'count'], ['届', 'count'], ['村', 'count'], ['所学校', 'count'],
   ['支', 'count'], ['部', 'count'], ['栋', 'count'], ['辆', 'count'], ['株', 'count'], ['头', 'count'], ['只', 'count'],
+  ['万亩', 'physical'], ['万吨', 'physical'], ['万平方米', 'physical'],
   ['亿元', 'amount'], ['万元', 'amount'], ['千元', 'amount'], ['元', 'amount'], ['亿', 'amount'], ['万', 'amount'],
   ['倍', 'ratio'], ['周岁', 'age'], ['岁', 'age'],
-  ['微克/立方米', 'physical'], ['毫克/立方米', 'physical'], ['μg/m³', 'physical'], ['吨标准煤', 'physical'], ['吨', 'physical'], ['公里', 'physical'],
+  ['微克/立方米', 'physical'], ['毫克/立方米', 'physical'], ['μg/m³', 'physical'], ['吨标准煤', 'physical'], ['吨', 'physical'], ['公斤', 'physical'], ['千克', 'physical'], ['平方公里', 'physical'], ['公里', 'physical'],
   ['千米', 'physical'], ['平方米', 'physical'], ['立方米', 'physical'], ['公顷', 'physical'], ['亩', 'physical'], ['米', 'physical'], ['千瓦时', 'physical'],
 ];
 
@@ -212,7 +213,7 @@ export const UNSUPPORTED_WORDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Steps that go over a figure (lower is better) or under it (higher is better). */
-export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '高', '多', '增加', '上升', '升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];
+export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '多于', '高', '多', '增加', '上升', '升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];
 
 /**
  * Scoring methods the reader does not implement (coefficients, weighting, ranking of scores): a

@@ -1275,6 +1275,16 @@ class Parser {
    * "在80%至90%之间", "≥90分" (a score measured by another table). The quantity is the text before
    * the first comparator; a figure of another unit in it is part of its name ("35岁及以下的…不低于20%").
    */
+  /** The "(" of a bracketed remark closing at `close`, when it holds only words (no figure, no comparator, no bracket). */
+  private remarkOpening(close: number, from: number): number | undefined {
+    for (let q = close - 1; q >= from; q--) {
+      const x = this.ts[q];
+      if (isOp(x, '(')) return q;
+      if (!(x.kind === 'text' || x.kind === 'quote' || (x.kind === 'word' && !comparatorOf(x)))) return undefined;
+    }
+    return undefined;
+  }
+
   private bandCondition(from: number, to: number): BandCondition | null {
     interface Part {
       lo?: Bound;
@@ -1331,8 +1341,17 @@ class Parser {
       let opAt = -1;
       let relative: Part['relative'];
       let ofReference = false;
-      for (let q = k - 1; q >= Math.max(from, k - 8); q--) {
+      for (let q = k - 1, window = 8; q >= Math.max(from, k - window); q--) {
         const x = this.ts[q];
+        // "达到可种面积(新增水田面积)的100%": a remark in brackets, with no figure, between the comparator and its figure.
+        if (isOp(x, ')')) {
+          const open = this.remarkOpening(q, from);
+          if (open !== undefined) {
+            window += q - open + 1;
+            q = open;
+            continue;
+          }
+        }
         const cmp = comparatorOf(x);
         if (cmp) {
           op = cmp;
