@@ -248,6 +248,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'an item that only vetoes the indicator is no part', text: '1.建立项目库并按时更新，得4分。\n2.入库项目开工率达到80%以上得2分。\n3.项目库未按时更新的，本项不得分。', points: 6, allowed: [0, 2, 4, 6], values: [[0.8, 6], [0.9, 6]] },
   { construct: 'parts by sentence, each one award and a deduction per failure with its cap', text: '按月报送进度的得3分，有一次未按时报送的扣1分，最多扣3分；按季度公示的得2分，有一次未公示的扣1分，最多扣2分。', points: 5, allowed: [0, 1, 2, 3, 4, 5] },
   { construct: 'step 每少于 a physical unit (公斤)', text: '亩均施用有机肥800公斤以上，每少于50公斤扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4] },
+  { construct: '达不到 a named requirement after a band is what the band leaves', text: '亩产达到450公斤的得5分，达不到亩产要求的扣5分。', points: 5, allowed: [0, 5], values: [[460, 5], [450, 5], [400, 0]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

@@ -1150,7 +1150,8 @@ class Parser {
           seen = true;
           continue;
         }
-        if (t.kind === 'text' && /^(任务|目标|要求|的|指标值|目标值|情况|指标)$/.test(t.text)) continue;
+        // "达不到单产要求", "未达到序时进度要求": what is not met, named.
+        if (t.kind === 'text' && /^[\u4e00-\u9fa5]{0,6}(任务|目标|要求|指标值|目标值|情况|指标|标准)$|^的$/.test(t.text)) continue;
         if (isWord(t, 'refLevel') || isWord(t, 'de')) continue;
         return false;
       }
