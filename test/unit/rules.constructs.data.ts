@@ -249,6 +249,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'parts by sentence, each one award and a deduction per failure with its cap', text: '按月报送进度的得3分，有一次未按时报送的扣1分，最多扣3分；按季度公示的得2分，有一次未公示的扣1分，最多扣2分。', points: 5, allowed: [0, 1, 2, 3, 4, 5] },
   { construct: 'step 每少于 a physical unit (公斤)', text: '亩均施用有机肥800公斤以上，每少于50公斤扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4] },
   { construct: '达不到 a named requirement after a band is what the band leaves', text: '亩产达到450公斤的得5分，达不到亩产要求的扣5分。', points: 5, allowed: [0, 5], values: [[460, 5], [450, 5], [400, 0]] },
+  { construct: 'step 每提高 deducting: lower is better, steps from the full band’s figure', text: '结转结余率≤5%得满分，每提高1个百分点扣0.5分，扣完为止。', points: 5, allowed: steps(5, 0.5), values: [[0.05, 5], [0.04, 5], [0.07, 4], [0.2, 0]] },
+  { construct: 'step 每提升 deducting after 控制在…以内', text: '投诉率控制在2%以内得4分，每提升1个百分点扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4], values: [[0.02, 4], [0.03, 3], [0.1, 0]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

@@ -1043,7 +1043,9 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     // A rate with a step: the level against a stated figure, or the gap itself.
     const threshold = levelThreshold(allBands, rules);
     // The verb says which side of the figure loses points: "每超过一个百分点" (over it), "每下降1个百分点" (under it).
-    const verbSide = EXCESS_VERBS.includes(step.step.verb) ? 'lower' : step.step.verb && !/相差|偏离/.test(step.step.verb) ? 'higher' : undefined;
+    // Points added for a step turn it round: "每超过1个百分点加0.5分" rewards the excess.
+    const deducts = step.step.direction === 'deduct';
+    const verbSide = EXCESS_VERBS.includes(step.step.verb) ? (deducts ? 'lower' : 'higher') : step.step.verb && !/相差|偏离/.test(step.step.verb) ? (deducts ? 'higher' : 'lower') : undefined;
     if (threshold) return { name: threshold.name || named?.quantity.name || '完成率', unit: '%', kind: 'level', direction: verbSide ?? threshold.direction, target: threshold.v, axis: 'percent' };
     if (gapBasis) return { name: gapBasis.basis.text.replace(/^(按照|按|根据|依据)/, '').replace(/(进行)?(扣分|计分|评分)$/, ''), unit: '%', kind: 'gap', direction: 'lower', axis: 'percent' };
     if (/相差|偏离/.test(step.step.verb) && /计划|目标/.test(step.step.subject + stepContext(step))) {

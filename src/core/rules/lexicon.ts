@@ -118,7 +118,7 @@ export const RANK_WORDS: readonly string[] = ['排位', '排名', '名次', '位
 /** Verbs between 每 and a quantity ("每下降1个百分点", "每延期3个月", "每发现一处"). */
 export const STEP_VERBS: readonly string[] = [
   '下降', '降低', '减少', '下滑', '低于', '少于', '低', '降', '少', '缺少', '缺', '差', '相差', '偏离', '超过', '超出', '超', '高于', '多于', '高', '多', '增加', '上升', '升',
-  '提高', '延期', '延迟', '推迟', '滞后', '逾期', '晚', '发现', '出现', '存在', '发生', '有', '进', '退', '后退', '前进', '撤换', '新增',
+  '提高', '提升', '增长', '增多', '延期', '延迟', '推迟', '滞后', '逾期', '晚', '发现', '出现', '存在', '发生', '有', '进', '退', '后退', '前进', '撤换', '新增',
 ];
 
 /** Units of measured quantities, longest first where one is a prefix of another. */
@@ -213,7 +213,7 @@ export const UNSUPPORTED_WORDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Steps that go over a figure (lower is better) or under it (higher is better). */
-export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '多于', '高', '多', '增加', '上升', '升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];
+export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '多于', '高', '多', '增加', '增长', '增多', '上升', '升', '提高', '提升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];
 
 /**
  * Scoring methods the reader does not implement (coefficients, weighting, ranking of scores): a
