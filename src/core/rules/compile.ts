@@ -1055,6 +1055,8 @@ function findQuantity(rules: readonly ClauseOf<'rule'>[], steps: readonly Clause
     // 每下降1个百分点": the completion of that target steps down from 100%.
     const own = stepContext(step);
     const completed = rules.some((r) => (r.cond.kind === 'met' || (r.cond.kind === 'qualitative' && !r.cond.negative)) && /达到|完成|实现/.test(r.cond.text) && r.outcome.kind === 'award' && isTopAward(r.outcome, points));
+    // A rate that loses points as it rises ("设备待修率每增加1个百分点扣0.5分") with no figure to rise from: the rise itself.
+    if (verbSide === 'lower' && /(率|比例|比重|占比)$/.test(own)) return { name: `${own}${step.step.verb}幅度`, unit: '个百分点', kind: 'gap', direction: 'lower', axis: 'percent' };
     if (/(率|比例|比重|占比)$/.test(own) || completed) {
       return { name: /(率|比例|比重|占比)$/.test(own) ? own : '完成率', unit: '%', kind: 'level', direction: 'higher', target: 1, axis: 'percent' };
     }

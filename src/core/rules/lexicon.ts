@@ -134,11 +134,12 @@ export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
   ['户', 'count'], ['篇', 'count'], ['批', 'count'], ['笔', 'count'], ['张', 'count'], ['场', 'count'], ['期', 'count'], ['座', 'count'],
   ['单', 'count'], ['层', 'count'], ['点', 'count'], ['类', 'count'], ['种', 'count'], ['轮', 'count'], ['届', 'count'], ['村', 'count'], ['所学校', 'count'],
   ['支', 'count'], ['部', 'count'], ['栋', 'count'], ['辆', 'count'], ['株', 'count'], ['头', 'count'], ['只', 'count'],
+  ['盏', 'count'], ['根', 'count'], ['块', 'count'], ['棵', 'count'], ['艘', 'count'], ['架', 'count'], ['册', 'count'],
   ['万亩', 'physical'], ['万吨', 'physical'], ['万平方米', 'physical'],
   ['亿元', 'amount'], ['万元', 'amount'], ['千元', 'amount'], ['元', 'amount'], ['亿', 'amount'], ['万', 'amount'],
   ['倍', 'ratio'], ['周岁', 'age'], ['岁', 'age'],
   ['微克/立方米', 'physical'], ['毫克/立方米', 'physical'], ['μg/m³', 'physical'], ['吨标准煤', 'physical'], ['吨', 'physical'], ['公斤', 'physical'], ['千克', 'physical'], ['平方公里', 'physical'], ['公里', 'physical'],
-  ['千米', 'physical'], ['平方米', 'physical'], ['立方米', 'physical'], ['公顷', 'physical'], ['亩', 'physical'], ['米', 'physical'], ['千瓦时', 'physical'],
+  ['千米', 'physical'], ['km', 'physical'], ['kg', 'physical'], ['㎡', 'physical'], ['m²', 'physical'], ['m³', 'physical'], ['m', 'physical'], ['平方米', 'physical'], ['立方米', 'physical'], ['公顷', 'physical'], ['亩', 'physical'], ['米', 'physical'], ['千瓦时', 'physical'],
 ];
 
 /** Quantities that are better when lower (their completion is target / actual). */
