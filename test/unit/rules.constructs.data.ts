@@ -253,6 +253,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'step 每提升 deducting after 控制在…以内', text: '投诉率控制在2%以内得4分，每提升1个百分点扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4], values: [[0.02, 4], [0.03, 3], [0.1, 0]] },
   { construct: 'a rate that loses points as it rises, with no figure to rise from: the rise is the value', text: '设备故障率每增加1个百分点扣0.5分，扣完为止。', points: 2, allowed: steps(2, 0.5), values: [[0, 2], [0.01, 1.5], [0.03, 0.5], [0.1, 0]] },
   { construct: 'step per lamp (盏) and per metre (m)', text: '每发现1盏不亮扣0.2分；运输距离每超出50m扣0.1分。', points: 1, allowed: steps(1, 0.1) },
+  { construct: '个点 of a rate are percentage points', text: '群众满意度100%得满分，满意度每下降2个点扣1分，满意度低于80%不得分。', points: 10, allowed: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], values: [[1, 10], [0.96, 8], [0.81, 1], [0.79, 0]] },
+  { construct: '个点 elsewhere are places', text: '每抽查发现1个点不合格扣1分，扣完为止。', points: 3, allowed: [0, 1, 2, 3], values: [[0, 3], [2, 1]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

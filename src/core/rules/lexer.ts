@@ -157,7 +157,12 @@ export function cnNumber(s: string): number | null {
   return total;
 }
 
+/** "满意度每下降2个点": in a clause about a rate, 个点 is percentage points (elsewhere "3个点" are places). */
+const POINTS_OF_A_RATE = ['个点', 'pp'] as const;
+const RATE_CLAUSE = /(率|度|%|％)[^；;。\n]*$/;
+
 function unitAt(s: string, i: number): readonly [string, UnitClass] | undefined {
+  if (s.startsWith('个点', i) && RATE_CLAUSE.test(s.slice(Math.max(0, i - 40), i))) return POINTS_OF_A_RATE;
   for (const u of UNIT_LIST) if (s.startsWith(u[0], i)) return u;
   return undefined;
 }
