@@ -1,6 +1,6 @@
 import { evaluate, formatExpr, variablesOf } from './expr';
 import { normalizeIntervals, point, range } from './intervals';
-import { EXCESS_VERBS, LOWER_IS_BETTER, UnitClass } from './lexicon';
+import { EXCESS_VERBS, LOWER_IS_BETTER, SHORTFALL_VERBS, UnitClass } from './lexicon';
 import { atLeast, below, Candidate, complement, contains, EVERYWHERE, extent, intersect, isEmpty, pick, Region, segment } from './regions';
 import { Amount, BandCondition, Clause, ClauseOf, Condition, ItemNode, Outcome, RuleTree, Step } from './syntax';
 import { amountText, fmtNum, pct, tidy } from './figures';
@@ -129,7 +129,21 @@ function isLowerBetter(name: string): boolean {
 /**
  * A list of clauses read as one rule over the points `points` (an item's or the indicator's).
  */
-export function compileBlock(clauses: readonly Clause[], points: number, ctx: Ctx): Compiled {
+/**
+ * "预算执行率应达到95%，每低1个百分点扣0.5分", "结余率不超过5%，每超过1个百分点扣1分": a step whose band lies on the
+ * other side of its verb is the target the value falls short of (or goes over) — full points there, the steps beyond it.
+ */
+function targetOfStep(c: Clause): Clause[] {
+  if (c.kind !== 'step' || c.cond.kind !== 'band' || c.step.direction !== 'deduct') return [c];
+  const b = c.cond;
+  const shortOfLow = !!b.lo && !b.hi && SHORTFALL_VERBS.includes(c.step.verb);
+  const overHigh = !!b.hi && !b.lo && EXCESS_VERBS.includes(c.step.verb);
+  if (!shortOfLow && !overHigh) return [c];
+  return [{ kind: 'target', cond: b, s: c.s, e: c.e }, { ...c, cond: { kind: 'none' } }];
+}
+
+export function compileBlock(blockClauses: readonly Clause[], points: number, ctx: Ctx): Compiled {
+  const clauses = blockClauses.flatMap(targetOfStep);
   const kinds = new Set<RuleKind>();
   const lines: string[] = [];
   const described: Compiled['clauses'] = [];

@@ -214,6 +214,9 @@ export const UNSUPPORTED_WORDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Steps that go over a figure (lower is better) or under it (higher is better). */
+/** Step verbs of falling short ("每低1个百分点", "每减少一项"): the quantity loses points below its figure. */
+export const SHORTFALL_VERBS: readonly string[] = ['下降', '降低', '减少', '下滑', '低于', '少于', '低', '降', '少', '缺少', '缺', '差'];
+
 export const EXCESS_VERBS: readonly string[] = ['超过', '超出', '超', '高于', '多于', '高', '多', '增加', '增长', '增多', '上升', '升', '提高', '提升', '延期', '延迟', '推迟', '滞后', '逾期', '晚'];
 
 /**
