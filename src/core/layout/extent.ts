@@ -133,8 +133,9 @@ export function scanBody(sheet: SheetModel, h: HeaderCandidate): TableBody {
     const r = rowAt(row);
     if (!r.firstCol) return true;
     if (looksLikeNote(sheet.norm(row, r.firstCol))) return true;
-    // A new block of a form (年度总体目标, 绩效指标) starts with its own label in the first column.
-    if (sheet.masterRow(row, left) === row && labelAt(row, left).role === 'blockLabel') return true;
+    // A new block of a form (年度总体目标, 绩效指标) starts with its own label in the first column; the same
+    // label as the row above is the block's own, filled down where a merge was exported without it.
+    if (sheet.masterRow(row, left) === row && labelAt(row, left).role === 'blockLabel' && !sameShown(sheet.mergedValue(row, left), sheet.mergedValue(row - 1, left))) return true;
     if (r.total) return false;
     if (isTitleRow(sheet, row, r, left, right)) return true;
     const other = headerOf(row);

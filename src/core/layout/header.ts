@@ -1,4 +1,5 @@
 import { SheetModel } from '../sheet/model';
+import { normalizeForMatch } from '../sheet/text';
 import { numberAt } from '../values/cell';
 import { inferRoles } from './content';
 import { classifyHeader } from './kinds';
@@ -127,7 +128,7 @@ interface BlockColumn {
 const GENERIC: ReadonlySet<HeaderRole> = new Set(['label', 'blockLabel']);
 
 function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: number): BlockColumn {
-  const lines: Array<{ norm: string; text: string; span?: { left: number; right: number } }> = [];
+  const lines: Array<{ norm: string; text: string; span?: { left: number; right: number }; firstLine?: string }> = [];
   let lastMaster = '';
   for (let r = top; r < top + rows; r++) {
     const m = sheet.masterOf(r, col);
@@ -139,7 +140,11 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
     if (norm === '') continue;
     const area = sheet.mergeAt(r, col);
     const span = area && area.right > area.left ? { left: area.left, right: area.right } : repeatedAcross(sheet, r, col, norm);
-    lines.push({ norm, text: sheet.text(r, col).replace(/\s+/g, ' ').trim(), ...(span ? { span } : {}) });
+    // "三级指标\n★为核心指标": a header word with a remark on the line below it (not a word Word wrapped: "指标\n性质").
+    const raw = sheet.text(r, col);
+    const remark = /\r?\n\s*(?=[★☆※*＊#(（]|注|单位)/.exec(raw);
+    const firstLine = remark && remark.index > 0 ? normalizeForMatch(raw.slice(0, remark.index)) : undefined;
+    lines.push({ norm, text: raw.replace(/\s+/g, ' ').trim(), ...(span ? { span } : {}), ...(firstLine ? { firstLine } : {}) });
   }
   const out: BlockColumn = { col, role: undefined, norm: '', label: lines.map((l) => l.text).join(' ') };
   if (lines.length === 0) return out;
@@ -148,7 +153,8 @@ function readBlockColumn(sheet: SheetModel, top: number, rows: number, col: numb
   const group = [...above].reverse().find((l) => l.span);
   if (group) out.group = { text: group.text, left: group.span!.left, right: group.span!.right };
   out.norm = sub.norm;
-  const own = cachedRole(sub.norm);
+  // The whole cell first (a word broken over two lines: "评分\n标准"), then its first line alone.
+  const own = cachedRole(sub.norm) ?? (sub.firstLine ? cachedRole(sub.firstLine) : undefined);
   const joined = above.map((l) => l.norm).join('') + sub.norm;
   const alternatives = ambiguousRoles(sub.norm) ?? ambiguousRoles(joined);
   if (alternatives) out.alternatives = alternatives;

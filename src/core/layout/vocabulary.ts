@@ -58,6 +58,8 @@ const AMBIGUOUS: Array<[RegExp, readonly [HeaderRole, HeaderRole]]> = [
   [r('指标说明|考核标准|评价要点|考核要点|考核内容及标准'), ['explanation', 'criteria']],
   [r('指标值'), ['target', 'actual']],
   [r('分数'), ['weight', 'score']],
+  // 评估内容: the indicator's name in some forms, what the indicator covers (辖区人口数 ≥5万人 …) in others.
+  [r('评估内容'), ['name', 'explanation']],
 ];
 
 /** The two roles an ambiguous header word may name, the usual one first. */
