@@ -142,8 +142,19 @@ function targetOfStep(c: Clause): Clause[] {
   return [{ kind: 'target', cond: b, s: c.s, e: c.e }, { ...c, cond: { kind: 'none' } }];
 }
 
+/**
+ * "第一名加1分，第二名加0.8分，第三名加0.5分": bonuses for places and nothing else that scores — a place has one
+ * of them, so each is that place's score (not parts that add).
+ */
+function placeBonusesAsAwards(clauses: Clause[]): Clause[] {
+  const scoring = clauses.filter((c) => c.kind === 'rule' || c.kind === 'step');
+  const bonuses = scoring.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule' && c.outcome.kind === 'bonus' && c.cond.kind === 'rank');
+  if (bonuses.length < 2 || bonuses.length !== scoring.length) return clauses;
+  return clauses.map((c) => (c.kind === 'rule' && c.outcome.kind === 'bonus' ? { ...c, outcome: { kind: 'award', amount: c.outcome.amount } } : c));
+}
+
 export function compileBlock(blockClauses: readonly Clause[], points: number, ctx: Ctx): Compiled {
-  const clauses = blockClauses.flatMap(targetOfStep);
+  const clauses = placeBonusesAsAwards(blockClauses.flatMap(targetOfStep));
   const kinds = new Set<RuleKind>();
   const lines: string[] = [];
   const described: Compiled['clauses'] = [];
