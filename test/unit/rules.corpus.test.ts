@@ -2,13 +2,17 @@ import { parseRuleUncached } from '../../src/core/rules';
 import { judge, loadCases, tally } from './rules.judge';
 
 /**
- * The hand-labelled real texts: ../shared/corpus (105 cases, copied into test/fixtures/rules) and
- * the 251 cases we collected from 22 other public documents. Each case is right, not understood
+ * The hand-labelled real texts: ../shared/corpus (105 cases, copied into test/fixtures/rules),
+ * the 251 cases we collected from 22 other public documents, and a holdout of 217 cases from 36 more. Each case is right, not understood
  * (with a reason naming what could not be read), or wrong (a confident misreading).
  */
 describe.each([
   ['development corpus (../shared/corpus)', 'corpus.json', { right: 0.95, wrong: 0.02 }],
   ['collected real texts', 'collected.json', { right: 0.92, wrong: 0.02 }],
+  // A holdout collected on 2026-12-02 from 36 other documents (see test/fixtures/rules/README.md): the reader
+  // as it stood read 131 right, 30 not understood, 56 wrong of 217; after the fixes of that day 145 / 24 / 48.
+  // The bars hold that ground (a floor measured, not a goal): they fail when a change reads fewer of these right.
+  ['holdout of 2026-12-02', 'holdout2.json', { right: 0.66, wrong: 0.23 }],
 ] as const)('%s', (_name, file, bar) => {
   const cases = loadCases(file);
   const results = cases.map((c) => ({ c, rule: parseRuleUncached(c.text, c.points) }));
