@@ -160,9 +160,11 @@ export function cnNumber(s: string): number | null {
 /** "满意度每下降2个点": in a clause about a rate, 个点 is percentage points (elsewhere "3个点" are places). */
 const POINTS_OF_A_RATE = ['个点', 'pp'] as const;
 const RATE_CLAUSE = /(率|度|%|％)[^；;。\n]*$/;
+/** How far back the clause is looked at: the quantity is named shortly before its step. */
+const RATE_CLAUSE_LOOKBACK = 40;
 
 function unitAt(s: string, i: number): readonly [string, UnitClass] | undefined {
-  if (s.startsWith('个点', i) && RATE_CLAUSE.test(s.slice(Math.max(0, i - 40), i))) return POINTS_OF_A_RATE;
+  if (s.startsWith('个点', i) && RATE_CLAUSE.test(s.slice(Math.max(0, i - RATE_CLAUSE_LOOKBACK), i))) return POINTS_OF_A_RATE;
   for (const u of UNIT_LIST) if (s.startsWith(u[0], i)) return u;
   return undefined;
 }
