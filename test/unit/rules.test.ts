@@ -202,6 +202,11 @@ describe('rule families in other wordings', () => {
     expect(parsed(parseRule('要点①②③各占指标分值的1/3，符合得相应分值', 3)).allowed).toEqual([0, 1, 2, 3].map((v) => [v, v]));
   });
 
+  test('the quantity is named without what it ought to do (应/要/须达到)', () => {
+    expect(parsed(parseRule('预算执行率应达到95%，每低1个百分点扣0.5分，扣完为止。', 5)).quantity).toMatchObject({ name: '预算执行率', target: 0.95 });
+    expect(parsed(parseRule('开工率要达到90%以上得5分，否则不得分。', 5)).quantity).toMatchObject({ name: '开工率' });
+  });
+
   test('percent step', () => {
     // No figure for full points is stated: the value is the decrease itself (0.03 = 3 个百分点).
     const r = parsed(parseRule('每降低1%，扣5%权重分值，直至0分', 10));

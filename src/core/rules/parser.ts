@@ -1575,6 +1575,8 @@ function cleanName(s: string): string {
     // "在职人员控制率=(在职人员数/编制数)100%": the name, not its definition.
     .replace(/[=＝].*$/, '')
     .replace(/(的|为|达|在|达到|是)$/, '')
+    // "预算执行率应达到95%": the quantity, without what it ought to do.
+    .replace(/(应当|应该|必须|需要|应|要|须|需)$/, '')
     .trim();
 }
 
