@@ -259,6 +259,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'a target figure alone before the steps (资金到位率100%，每降低…)', text: '配套资金到位率100%，每降低1个百分点扣0.2分，扣完为止。', points: 4, allowed: steps(4, 0.2), values: [[1, 4], [0.95, 3], [0.7, 0]] },
   { construct: 'a ceiling the steps go over (不超过X%，每超过…)', text: '结转结余率不超过5%，每超过1个百分点扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4], values: [[0.03, 4], [0.05, 4], [0.07, 2], [0.2, 0]] },
   { construct: 'bonuses for places alone are the places’ scores (第一名加…第二名加…)', text: '按考评结果排名，第一名加1分，第二名加0.6分，第三名加0.3分。', points: 1, allowed: [0, 0.3, 0.6, 1], values: [[1, 1], [2, 0.6], [3, 0.3]] },
+  { construct: 'a target, then 未达到的 steps below it', text: '项目预算执行率达到100%，未达到的每降低1个百分点扣0.5分，扣完为止。', points: 5, allowed: steps(5, 0.5), values: [[1, 5], [0.96, 3], [0.9, 0]] },
+  { construct: 'a target, then 未达到目标的, steps below it', text: '资金到位率应达到100%，未达到目标的，每低1个百分点扣0.2分。', points: 4, allowed: steps(4, 0.2), values: [[1, 4], [0.96, 3.2], [0.5, 0]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

@@ -1046,9 +1046,31 @@ class Parser {
       if (this.isBoundPhrase(a, b) && this.isBoundPhrase(ds, de)) ds = a;
       else break;
     }
+    // "预算执行率达到100%，未达到的每降低1个百分点扣0.5分": the figure not met, stated just before, is the band
+    // of the steps (the target they fall short of), not a description beside them.
+    const before = phrases.filter(([, b]) => b <= ds).pop();
+    if (before && isWord(this.ts[found.from], 'every') && this.notMetPhrase(ds, de)) {
+      const band = this.bandCondition(before[0], before[1]);
+      if (band && !!band.lo !== !!band.hi) {
+        for (const ph of phrases) if (ph[1] <= ds && ph !== before) this.contextPhrase(ph[0], ph[1]);
+        this.useRange(before[0], before[1]);
+        this.useRange(ds, de);
+        return { cond: band, oneOff, s };
+      }
+    }
     for (const [a, b] of phrases) if (b <= ds) this.contextPhrase(a, b);
     const cond = this.readCondition(ds, de);
     return { cond, oneOff, s };
+  }
+
+  /** "未达到的", "未达到目标的", "达不到要求的": a phrase that only says the figure is not met. */
+  private notMetPhrase(from: number, to: number): boolean {
+    if (!isWord(this.ts[from], 'notMet')) return false;
+    for (let k = from + 1; k < to; k++) {
+      const t = this.ts[k];
+      if (!(isWord(t, 'de') || ((t.kind === 'text' || t.kind === 'word') && /^(目标|要求|标准|指标值|目标值|任务)的?$/.test(t.text)))) return false;
+    }
+    return true;
   }
 
   /** A phrase before the condition: a definition of the value ("支出率=…×100%计算核定得分") or plain words. */
