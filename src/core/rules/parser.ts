@@ -1598,7 +1598,7 @@ function cleanName(s: string): string {
     .replace(/[=＝].*$/, '')
     .replace(/(的|为|达|在|达到|是)$/, '')
     // "预算执行率应达到95%": the quantity, without what it ought to do.
-    .replace(/(应当|应该|必须|需要|应|要|须|需)$/, '')
+    .replace(/(应当|应该|必须|需要|要求|应|要|须|需)$/, '')
     .trim();
 }
 
