@@ -134,7 +134,7 @@ export const UNITS: ReadonlyArray<readonly [string, UnitClass]> = [
   ['户', 'count'], ['篇', 'count'], ['批', 'count'], ['笔', 'count'], ['张', 'count'], ['场', 'count'], ['期', 'count'], ['座', 'count'],
   ['单', 'count'], ['层', 'count'], ['点', 'count'], ['类', 'count'], ['种', 'count'], ['轮', 'count'], ['届', 'count'], ['村', 'count'], ['所学校', 'count'],
   ['支', 'count'], ['部', 'count'], ['栋', 'count'], ['辆', 'count'], ['株', 'count'], ['头', 'count'], ['只', 'count'],
-  ['盏', 'count'], ['根', 'count'], ['块', 'count'], ['棵', 'count'], ['艘', 'count'], ['架', 'count'], ['册', 'count'],
+  ['组', 'count'], ['盏', 'count'], ['根', 'count'], ['块', 'count'], ['棵', 'count'], ['艘', 'count'], ['架', 'count'], ['册', 'count'],
   ['万亩', 'physical'], ['万吨', 'physical'], ['万平方米', 'physical'],
   ['亿元', 'amount'], ['万元', 'amount'], ['千元', 'amount'], ['元', 'amount'], ['亿', 'amount'], ['万', 'amount'],
   ['倍', 'ratio'], ['周岁', 'age'], ['岁', 'age'],
