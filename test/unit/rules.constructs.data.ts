@@ -267,6 +267,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'a ceiling by 控制在…以内, steps over it', text: '差错率控制在2%以内，每超过1个百分点扣1分。', points: 3, values: [[0.01, 3], [0.02, 3], [0.03, 2]] },
   { construct: 'a target by 要求达到 (the quantity named without 要求)', text: '覆盖率要求达到95%，每降低1个百分点扣1分。', points: 5, values: [[0.95, 5], [0.93, 3]] },
   { construct: 'step per set (每少1组) beside a one-off deduction', text: '活动场所至少设置2组健身器材，每少1组扣3分；未公示管理制度的扣1分。', points: 7, allowed: [0, 1, 3, 4, 6, 7] },
+  { construct: 'a basis opening the text introduces the steps after it (no judgement)', text: '根据项目完成情况进行评分。完成率100%得满分，每降低1个百分点扣0.5分。', points: 5, allowed: steps(5, 0.5), values: [[1, 5], [0.98, 4]] },
+  { construct: 'a basis alone is judgement', text: '根据项目实际完成情况评分。', points: 5, intervals: [[0, 5]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

@@ -153,8 +153,22 @@ function placeBonusesAsAwards(clauses: Clause[]): Clause[] {
   return clauses.map((c) => (c.kind === 'rule' && c.outcome.kind === 'bonus' ? { ...c, outcome: { kind: 'award', amount: c.outcome.amount } } : c));
 }
 
+/**
+ * "根据纳税人满意程度进行评分。满意度100%得满分，每下降2个点扣1分": a basis opening the text, followed by
+ * steps or bands that state the scores, introduces them; it leaves nothing to judgement (酌情, 视情况 do).
+ */
+function introducingBasis(clauses: Clause[], text: string): Clause[] {
+  const stated = clauses.some((c) => c.kind === 'step' || (c.kind === 'rule' && c.cond.kind === 'band' && c.outcome.kind === 'award'));
+  if (!stated) return clauses;
+  return clauses.map((c): Clause => {
+    if (c.kind !== 'rule' || c.outcome.kind !== 'discretionary' || c.cond.kind !== 'none') return c;
+    const words = text.slice(c.s, c.e);
+    return /(根据|按照|依据)/.test(words) && !/酌情|视/.test(words) ? { kind: 'description', s: c.s, e: c.e } : c;
+  });
+}
+
 export function compileBlock(blockClauses: readonly Clause[], points: number, ctx: Ctx): Compiled {
-  const clauses = placeBonusesAsAwards(blockClauses.flatMap(targetOfStep));
+  const clauses = introducingBasis(placeBonusesAsAwards(blockClauses.flatMap(targetOfStep)), ctx.text);
   const kinds = new Set<RuleKind>();
   const lines: string[] = [];
   const described: Compiled['clauses'] = [];
