@@ -68,9 +68,24 @@ function groups(ts: readonly Token[]): Member[][] {
   return out;
 }
 
-export function findBranches(ts: readonly Token[]): Branches | null {
+/** Amounts agree within this (published points carry two decimals). */
+const POINTS_TOLERANCE = 0.005;
+
+/**
+ * "制度健全得1分，执行到位得1分" (2分): one list of awards that add up to the points while none reaches
+ * them is parts of one rule, not classes of unit ("产区得2分、非产区得1.5分" gives a class the points).
+ */
+function isPartsList(gs: Member[][], ts: readonly Token[], points: number): boolean {
+  if (gs.length !== 1 || !(points > 0)) return false;
+  const amounts = gs[0].map((m) => ts[m.end - 1]).map((t) => (t.kind === 'points' && t.lo === t.hi ? t.lo : NaN));
+  if (amounts.some((a) => Number.isNaN(a)) || gs[0].some((m) => verbClass(ts[m.subject + 1]) !== 'award')) return false;
+  const sum = amounts.reduce((a, b) => a + b, 0);
+  return Math.abs(sum - points) <= POINTS_TOLERANCE && Math.max(...amounts) < points - POINTS_TOLERANCE;
+}
+
+export function findBranches(ts: readonly Token[], points = 0): Branches | null {
   const gs = groups(ts);
-  if (gs.length === 0) return null;
+  if (gs.length === 0 || isPartsList(gs, ts, points)) return null;
   // Every group must name the same classes in the same order.
   const names = gs[0].map((m) => m.name);
   if (!gs.every((g) => g.length === names.length && g.every((m, i) => m.name === names[i]))) return null;

@@ -49,7 +49,7 @@ export function readRule(text: string, points: number): Rule {
   const norm = normalizeRule(raw);
   if (norm.text.replace(/[\p{P}\p{S}]/gu, '') === '') return notUnderstood(raw, w, '评分标准为空');
   const tokens = distributeLists(lex(norm));
-  const branches = findBranches(tokens);
+  const branches = findBranches(tokens, w);
   if (branches) return readBranches(raw, w, norm, branches);
   const { tree, unread } = parseTokens(tokens);
   const clauses = clauseList(tree);
