@@ -49,6 +49,14 @@ class ExprParser {
     return !!t && t.kind === 'op' && t.op === op;
   }
 
+  /** Past a bracketed remark after a name; the cap it states, if it states one. */
+  private remarkAfterName(): number | undefined {
+    const r = remarkAt(this.ts, this.i, this.end);
+    if (!r) return undefined;
+    this.i = r.close + 1;
+    return r.cap;
+  }
+
   /** expr := term (('+'|'-') term)*, and a stray ')' closes a bracket opened at the start. */
   parseTop(): Expr | null {
     let e = this.parseSum();
@@ -138,10 +146,36 @@ class ExprParser {
         this.i++;
       }
       if (this.i === from) return null;
-      return { kind: 'var', name: name.replace(/^的|的$/g, '') };
+      const cap = this.remarkAfterName();
+      return { kind: 'var', name: name.replace(/^的|的$/g, ''), ...(cap !== undefined ? { cap } : {}) };
     }
     return null;
   }
+}
+
+/**
+ * A remark in brackets after a name, read past: "(参考慢病月报表的高血压患者数)" says where the figure comes
+ * from; "(超过100%以100%计算)" caps the value, returned. A bracket holding an operator is no remark.
+ */
+function remarkAt(ts: readonly Token[], open: number, end: number): { close: number; cap?: number } | undefined {
+  const o = ts[open];
+  if (!o || o.kind !== 'op' || o.op !== '(') return undefined;
+  const figures: number[] = [];
+  let over = false;
+  for (let k = open + 1; k < end; k++) {
+    const t = ts[k];
+    if (t.kind === 'op' && t.op === ')') {
+      if (k === open + 1) return undefined;
+      const cap = over && figures.length === 2 && figures[0] === figures[1] ? figures[0] : undefined;
+      // Figures that are no cap make it more than a remark: a formula, not to be read past.
+      if (figures.length > 0 && cap === undefined) return undefined;
+      return { close: k, ...(cap !== undefined ? { cap } : {}) };
+    }
+    if (t.kind === 'num' && t.percent) figures.push(t.value);
+    else if (t.kind === 'word' && /^(超过|高于|大于|超出)$/.test(t.text)) over = true;
+    else if (!(t.kind === 'text' || t.kind === 'word' || t.kind === 'quote')) return undefined;
+  }
+  return undefined;
 }
 
 /** Parse a formula from `start`; null unless at least one operator joins at least two operands. */
@@ -190,7 +224,8 @@ export function collapseRatios(e: Expr): Expr {
   if (varsAbove.length === 1 && varsBelow.length === 1) {
     const a = varsAbove[0] as Extract<Expr, { kind: 'var' }>;
     const b = varsBelow[0] as Extract<Expr, { kind: 'var' }>;
-    const ratio: Expr = { kind: 'var', name: `${a.name}/${b.name}` };
+    const cap = b.cap ?? a.cap;
+    const ratio: Expr = { kind: 'var', name: `${a.name}/${b.name}`, ...(cap !== undefined ? { cap } : {}) };
     const restAbove = above.filter((x) => x !== a);
     const restBelow = below.filter((x) => x !== b);
     let out: Expr = ratio;
@@ -212,7 +247,7 @@ export function evaluate(e: Expr, points: number, value: number | undefined): nu
     case 'points':
       return points;
     case 'var':
-      return value === undefined ? null : value;
+      return value === undefined ? null : e.cap !== undefined ? Math.min(value, e.cap) : value;
     case 'neg': {
       const v = evaluate(e.of, points, value);
       return v === null ? null : -v;
@@ -237,7 +272,7 @@ export function formatExpr(e: Expr, top = true): string {
     case 'points':
       return '分值';
     case 'var':
-      return e.name || '实际值';
+      return `${e.name || '实际值'}${e.cap !== undefined ? `（超过${Number((e.cap * 100).toFixed(4))}%按${Number((e.cap * 100).toFixed(4))}%计）` : ''}`;
     case 'neg':
       return `−${formatExpr(e.of, false)}`;
     case 'bin': {

@@ -83,7 +83,8 @@ export interface Step {
 export type Expr =
   | { kind: 'num'; value: number }
   | { kind: 'points' }
-  | { kind: 'var'; name: string }
+  /** `cap`: "完成率(超过100%以100%计算)" — the value counts at most this. */
+  | { kind: 'var'; name: string; cap?: number }
   | { kind: 'neg'; of: Expr }
   | { kind: 'bin'; op: '+' | '-' | '×' | '/'; left: Expr; right: Expr };
 
