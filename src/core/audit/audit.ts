@@ -19,6 +19,7 @@ import { scoreBounds, tableTotalChecks } from './checks/totals-in-tables';
 import { CAUSE_PRECEDENCE, FINDING_CATALOGUE, FindingCode } from './catalogue';
 import { AuditContext, FlaggedScore, RowCheck, TableCheck } from './context';
 import { AuditCoverage, coverageOf } from './coverage';
+import { percentWeightsAsPoints } from './percent-weights';
 import { AuditSummary, Finding } from './types';
 import { summarise } from './summary';
 
@@ -102,7 +103,9 @@ function mergeOneWrongScore(findings: Finding[]): Finding[] {
 }
 
 /** Audit a workbook: detect its tables (unless given), run every check, order the findings by place. */
-export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] = detectWorkbook(workbook)): AuditResult {
+export function auditWorkbook(given: WorkbookModel, detected: DetectedTable[] = detectWorkbook(given)): AuditResult {
+  // Weights written as shares of 100% beside scores in points are read as points (on a copy in memory).
+  const { workbook, tables, notices } = percentWeightsAsPoints(given, detected);
   const sheets = new Map<string, SheetModel>(workbook.sheets.map((s) => [s.name, s]));
   const flagged = new Map<IndicatorRow, FlaggedScore>();
   const ctx: AuditContext = {
@@ -133,5 +136,6 @@ export function auditWorkbook(workbook: WorkbookModel, tables: DetectedTable[] =
   const keyed = mergeOneWrongScore(mergeSameCause(findings)).map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
   const ordered = keyed.map((k) => k.f);
-  return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: coverageOf(workbook, tables) };
+  const coverage = coverageOf(workbook, tables);
+  return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: { ...coverage, notices: [...notices, ...coverage.notices] } };
 }

@@ -1,6 +1,6 @@
 import { GRADE_SCHEMES, gradeIn, GradeSchemeInfo } from '../rules/grade';
 import { SheetModel } from '../sheet/model';
-import { toHalfWidth } from '../sheet/text';
+import { toHalfWidth, toSimplified } from '../sheet/text';
 
 /** The grade scheme a total is judged by, and how messages name it. */
 export interface SheetGradeScheme {
@@ -71,10 +71,17 @@ export function gradeUnder(total: number, scheme: SheetGradeScheme): string | nu
 /** Long and short forms of one grade: 优秀 = 优, 良好 = 良, 中等 = 中, 较差 = 差. */
 const SHORT: Record<string, string> = { 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
 
+const GRADE_WORD = /不合格|不及格|优秀|良好|中等|较差|合格|及格|优|良|中|差|低/;
+
+/** A cell that names a grade at all ("良", "评价等级为良"); "实施比较顺利。" in the 等级 column is a remark, not a grade. */
+export function namesAGrade(written: string): boolean {
+  return GRADE_WORD.test(toSimplified(written));
+}
+
 /** Whether a grade as written is the expected one ("优秀" for 优, "良（82分）" for 良; "不合格" is not 合格). */
 export function sameGrade(written: string, expected: string): boolean {
-  const w = written.replace(/\s+/g, '').replace(/^["“「『]|["”」』]$/g, '');
-  const first = /^(不合格|不及格|优秀|良好|中等|较差|合格|及格|优|良|中|差|低)/.exec(w)?.[1];
+  const w = toSimplified(written).replace(/\s+/g, '').replace(/^["“「『]|["”」』]$/g, '');
+  const first = new RegExp(`^(${GRADE_WORD.source})`).exec(w)?.[1];
   if (!first) return w.includes(expected);
   return first === expected || SHORT[first] === expected || SHORT[expected] === first;
 }

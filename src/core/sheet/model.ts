@@ -244,6 +244,17 @@ export class SheetModel {
     if (hidden.cells > 0) this.setAside = [...this.setAside, { reason: 'hidden-by-merge', cells: hidden.cells, first: a1(...hidden.first) }];
   }
 
+  /** A copy with some cells read otherwise (the user's workbook is never changed: this lives in memory only). */
+  withCells(changes: ReadonlyArray<{ row: number; col: number; cell: Cell }>): SheetModel {
+    const rows = this.rows.slice();
+    for (const { row, col, cell } of changes) {
+      const line = (rows[row] ?? []).slice();
+      line[col] = cell;
+      rows[row] = line;
+    }
+    return new SheetModel(this.name, rows, [...this.merges], this.protected, [...this.setAside]);
+  }
+
   /** Clip, drop overlaps (the first area wins, as Excel keeps it), fill the grid; linear in the cells covered. */
   private indexMerges(merges: MergedRange[], hidden: { cells: number; first: [number, number] }): MergedRange[] {
     const kept: MergedRange[] = [];

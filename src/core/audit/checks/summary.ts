@@ -2,7 +2,7 @@ import { DetectedTable } from '../../layout/types';
 import { SheetModel } from '../../sheet/model';
 import { figureAt } from '../cells';
 import { TableCheck } from '../context';
-import { gradeUnder, sameGrade, schemeOf } from '../grades';
+import { gradeUnder, namesAGrade, sameGrade, schemeOf } from '../grades';
 import { findingIn } from '../finding';
 import { rounded } from '../format';
 import { close, RATE_TOLERANCE } from '../tolerance';
@@ -73,6 +73,8 @@ export function gradeCellNear(sheet: SheetModel, t: DetectedTable, totalRow: num
 
 /** The stated grade against the grade of the stated total, under the scheme the sheet names. */
 export function gradeFinding(sheet: SheetModel, t: DetectedTable, grade: { text: string; row: number; col: number }, total: { value: number; row: number; col: number }): Finding | undefined {
+  // A remark in the 等级 column ("实施比较顺利。") is no grade to compare.
+  if (!namesAGrade(grade.text)) return undefined;
   const scheme = schemeOf(sheet, grade.text);
   const expected = gradeUnder(total.value, scheme);
   if (!expected || sameGrade(grade.text, expected)) return undefined;
