@@ -274,7 +274,7 @@ describe('coverage says, for each new kind, which families of checks ran and whi
       ['selfeval-budget', []],
       ['selfeval-indicators', []],
     ]);
-    expect(national.flatMap(([, checks]) => checks.map(([c]) => c))).toEqual(['budget-rate', 'budget-score', 'budget-within-weight', 'budget-overspend', 'indicator-completion', 'indicator-score', 'deviation']);
+    expect(national.flatMap(([, checks]) => checks.map(([c]) => c))).toEqual(['budget-rate', 'budget-score', 'budget-within-weight', 'budget-overspend', 'indicator-completion', 'indicator-score', 'deviation', 'form-total']);
     const hubei = await coverage(ZJJ);
     // The 20-point block's points come from its header (得分(20分*执行率)): its score is checked.
     expect(hubei[0][1].filter(([, ran]) => !ran)).toEqual([]);

@@ -7,6 +7,7 @@
 import { cachedRole } from '../layout/header';
 import { ColumnInference, DetectedTable } from '../layout/types';
 import { parseRule } from '../rules/parse';
+import { totalOfWholeFormElsewhere } from './whole-form';
 import { a1, rangeA1, rangeContains } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
 import { numberAt } from '../values/cell';
@@ -96,7 +97,7 @@ function blockPointsKnown(t: DetectedTable): { ran: boolean; note?: string } {
   return { ran: false, note: '表中无分值列，表头也未写明该项分值' };
 }
 
-type Requirement = (t: DetectedTable, rules: RuleCoverage | undefined, sheet: SheetModel) => { ran: boolean; note?: string };
+type Requirement = (t: DetectedTable, rules: RuleCoverage | undefined, sheet: SheetModel, all: readonly DetectedTable[]) => { ran: boolean; note?: string };
 
 /** Total rows there are, with a figure in the score or weight column: else the totals check had nothing to check. */
 function totalsCheckable(t: DetectedTable, sheet: SheetModel): { ran: boolean; note?: string } {
@@ -144,6 +145,15 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
     ['indicator-completion', '指标完成情况', (t) => needs('实际完成值', t.columns.actual !== undefined)],
     ['indicator-score', '指标得分', (t) => needs(t.columns.score === undefined ? '得分' : '分值', t.columns.score !== undefined && t.indicators.some((i) => i.weight !== undefined))],
     ['deviation', '扣分须说明偏差原因', (t) => (t.columns.deviation === undefined ? needs('偏差原因', false) : needs(t.columns.score === undefined ? '得分' : '分值', t.columns.score !== undefined && t.indicators.some((i) => i.weight !== undefined)))],
+    [
+      'form-total',
+      '合计（预算执行 + 绩效指标）',
+      (t, _rules, sheet, all) => {
+        const closing = t.totals.find((x) => x.scope === 'total');
+        if (!closing) return { ran: false, note: '表中无合计行' };
+        return totalOfWholeFormElsewhere(sheet, all, t, closing.row) ? { ran: false, note: '合计含预算执行部分，本表未找到预算执行，未核对' } : { ran: true };
+      },
+    ],
   ],
   expert: [
     ['expert-average', '专家平均分', (t) => (t.kind === 'expert' && t.experts.length === 0 ? { ran: false, note: '未找到专家评分列' } : needs('平均分', t.columns.score !== undefined))],
@@ -178,9 +188,9 @@ const FAMILIES: Partial<Record<DetectedTable['kind'], Array<[string, string, Req
   totals: [['money-totals', '金额合计', (t) => (t.kind === 'totals' && t.valueColumns.length > 0 ? { ran: true } : { ran: false, note: '无金额列' })]],
 };
 
-function tableCoverage(sheet: SheetModel, t: DetectedTable): TableCoverage {
+function tableCoverage(sheet: SheetModel, t: DetectedTable, all: readonly DetectedTable[]): TableCoverage {
   const rules = t.kind === 'scoring' ? ruleCellsOf(sheet, t).coverage : undefined;
-  const checks = (FAMILIES[t.kind] ?? []).map(([check, name, req]) => ({ check, name, ...req(t, rules, sheet) }));
+  const checks = (FAMILIES[t.kind] ?? []).map(([check, name, req]) => ({ check, name, ...req(t, rules, sheet, all) }));
   const unsure = (t.inference ?? []).filter((i) => i.source === 'content' || i.confidence < UNSURE_CONFIDENCE);
   return { sheet: t.sheet, table: rangeA1(t.range), kind: t.kind, checks, ...(rules ? { rules } : {}), unsure };
 }
@@ -216,7 +226,7 @@ function suspectedTables(sheet: SheetModel, tables: DetectedTable[]): SheetNotic
 export function coverageOf(workbook: WorkbookModel, tables: DetectedTable[]): AuditCoverage {
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   return {
-    tables: tables.map((t) => tableCoverage(sheets.get(t.sheet)!, t)),
+    tables: tables.map((t) => tableCoverage(sheets.get(t.sheet)!, t, tables)),
     notices: workbook.sheets.flatMap((s) => suspectedTables(s, tables)),
   };
 }

@@ -10,6 +10,7 @@ import { ABOVE_WEIGHT_SLACK, close, SCORE_TOLERANCE } from '../tolerance';
 import { leavesAcrossBreak, partsBefore } from '../parts';
 import { Finding } from '../types';
 import { leavesIn, sectionWeight, sumOf } from './sections';
+import { budgetBlockOf, totalOfWholeFormElsewhere } from '../whole-form';
 
 type Field = 'weight' | 'score';
 const FIELD_ZH: Record<Field, string> = { weight: '权重/分值', score: '得分' };
@@ -18,9 +19,7 @@ const KINDS_WITH_TOTALS: ReadonlyArray<DetectedTable['kind']> = ['scoring', 'sel
 
 /** Weight and score carried by a self-evaluation budget block on the same sheet (it counts toward 总分). */
 function budgetBlockFor(ctx: AuditContext, table: DetectedTable): IndicatorRow | undefined {
-  if (table.kind !== 'selfeval-indicators') return undefined;
-  const budget = ctx.tables.find((t) => t.sheet === table.sheet && t.kind === 'selfeval-budget' && t.range.bottom < table.range.top);
-  return budget?.indicators.find((i) => i.weight !== undefined);
+  return budgetBlockOf(ctx.tables, table)?.indicators.find((i) => i.weight !== undefined);
 }
 
 /** The figure of each top-level section (its own row, or the weight written in its name), when every section has one. */
@@ -122,6 +121,8 @@ const totalRows: TableCheck = (ctx, table) => {
     // A closing total of a table continued over sheets (续表) closes the rows of every part.
     const scope = closing ? [...partsBefore(ctx, table).flatMap((p) => p.indicators), ...table.indicators] : table.indicators.slice(start, next);
     const children = closing && extra ? [extra, ...scope] : scope;
+    // The whole form's total, its 预算执行 block elsewhere: not checkable here (the coverage says so).
+    if (closing && totalOfWholeFormElsewhere(sheet, ctx.tables, table, total.row)) continue;
     for (const field of ['weight', 'score'] as Field[]) {
       const col = table.columns[field];
       const fig = figureAt(sheet, total.row, col);
