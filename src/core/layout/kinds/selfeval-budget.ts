@@ -11,9 +11,12 @@ export function isSelfEvalBudget(f: HeaderFacts): boolean {
   return (f.roles.has('initialBudget') || f.roles.has('budget')) && f.roles.has('executed');
 }
 
+/** Columns left of the header's first word a label column may stand (its own header cell blank, a blank column beside it). */
+const LABEL_COLUMNS_BEFORE_HEADER = 2;
+
 /** The label column of a block whose header leaves it blank (项目资金 | 年度资金总额 | 年初预算数 …). */
 function labelColumnLeftOf(sheet: SheetModel, h: HeaderCandidate, rows: number[], firstValueCol: number): number | undefined {
-  for (let c = firstValueCol - 1; c >= h.left; c--) {
+  for (let c = firstValueCol - 1; c >= Math.max(1, h.left - LABEL_COLUMNS_BEFORE_HEADER); c--) {
     if (rows.some((r) => {
       const m = sheet.masterOf(r, c);
       return m.row === r && m.col === c && sheet.text(r, c).trim() !== '' && numberAt(sheet, r, c) === undefined;
