@@ -1048,10 +1048,18 @@ class Parser {
     }
     // "预算执行率达到100%，未达到的每降低1个百分点扣0.5分": the figure not met, stated just before, is the band
     // of the steps (the target they fall short of), not a description beside them.
+    // Also across a requirement without figures ("1000公斤以上，提供正式发票，每少于100公斤扣5分"), when the
+    // steps count in the band's unit.
     const before = phrases.filter(([, b]) => b <= ds).pop();
-    if (before && isWord(this.ts[found.from], 'every') && this.notMetPhrase(ds, de)) {
+    const figureIn = (a: number, b: number) => this.ts.slice(a, b).find((t) => t.kind === 'num' || t.kind === 'qty');
+    const acrossRequirement = (): boolean => {
+      const target = before && figureIn(before[0], before[1]);
+      const step = figureIn(found.from, found.end);
+      return !figureIn(ds, de) && !!target && !!step && sameClass(figureClass(target), figureClass(step)) && STEP_SHORTFALL.test(this.textOf(found.from, found.end));
+    };
+    if (before && isWord(this.ts[found.from], 'every') && (this.notMetPhrase(ds, de) || acrossRequirement())) {
       const band = this.bandCondition(before[0], before[1]);
-      if (band && !!band.lo !== !!band.hi) {
+      if (band && !!band.lo !== !!band.hi && (band.lo || this.notMetPhrase(ds, de))) {
         for (const ph of phrases) if (ph[1] <= ds && ph !== before) this.contextPhrase(ph[0], ph[1]);
         this.useRange(before[0], before[1]);
         this.useRange(ds, de);
@@ -1526,6 +1534,9 @@ interface Found {
   from: number;
   make(cond: () => { cond: Condition; oneOff: boolean; s?: number }): Clause;
 }
+
+/** A step that counts a shortfall ("每少于100公斤", "每低1个百分点"). */
+const STEP_SHORTFALL = /^每(少于|低于|少|低|下降|降低|减少)/;
 
 /** A condition that describes a failure ("不够全面", "未按规定", "缺少必要的环节"). */
 const NEGATIVE = /未|不|没|无|缺|差|低于|违规|违反|超出|超过|超支/;
