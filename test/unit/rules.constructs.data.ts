@@ -274,6 +274,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'a formula whose rate is capped in brackets after its name', text: '得分=项目完成率（完成率超过100%的按100%计算）×分值', points: 10, intervals: [[0, 10]], values: [[0.85, 8.5], [1, 10], [1.2, 10]] },
   { construct: 'a formula with a remark in brackets after a name', text: '得分=实际到位资金（含上级补助）/计划投入资金×分值', points: 4, intervals: [[0, 4]], values: [[0.5, 2], [1, 4]] },
   { construct: 'a target, a requirement without figures, then steps below the target in its unit', text: '亩均施用有机肥800公斤以上，提供购肥票据，每少于50公斤扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4], values: [[900, 4], [800, 4], [700, 2], [500, 0]] },
+  { construct: 'a count with another unit in brackets (1人（次）) is still per occurrence', text: '未按要求参加培训的，1人（次）扣0.5分，扣完为止。', points: 2, allowed: steps(2, 0.5), values: [[0, 2], [3, 0.5]] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

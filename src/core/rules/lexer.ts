@@ -392,11 +392,21 @@ function afterFigure(s: string, start: number, i: number, value: number, text: s
   }
   const u = unitAt(s, i);
   if (u && s[i + u[0].length] !== '性') {
-    out.push({ kind: 'qty', value, unit: u[0], unitClass: u[1], s: start, e: i + u[0].length });
-    return i + u[0].length;
+    const e = alternativeUnitEnd(s, i + u[0].length, u[1]);
+    out.push({ kind: 'qty', value, unit: u[0], unitClass: u[1], s: start, e });
+    return e;
   }
   out.push({ kind: 'num', value, percent: false, text, s: start, e: i });
   return i;
+}
+
+/** "1人(处)不符合要求扣0.2分": another count unit in brackets after the unit names the same thing counted. */
+const ALTERNATIVE_COUNT_UNIT = /^\((处|次|人|项|个|件|例|起|家|条|台|套)\)/;
+
+function alternativeUnitEnd(s: string, at: number, unitClass: UnitClass): number {
+  if (unitClass !== 'count') return at;
+  const m = ALTERNATIVE_COUNT_UNIT.exec(s.slice(at, at + 4));
+  return m ? at + m[0].length : at;
 }
 
 /** "1.2017年": the dot ends item 1 when a year follows at an item position. */
@@ -465,8 +475,9 @@ function lexChineseNumber(s: string, start: number, out: Token[]): number {
   const u = unitAt(s, j);
   if (u && s[j + u[0].length] !== '性' && !(u[0] === '点' || u[0] === '类' || u[0] === '种' || u[0] === '期' || u[0] === '单' || u[0] === '村')) {
     // "一般", "统一" are not figures: only a numeral directly before a unit counts.
-    out.push({ kind: 'qty', value: v, unit: u[0], unitClass: u[1], s: start, e: j + u[0].length });
-    return j + u[0].length;
+    const e = alternativeUnitEnd(s, j + u[0].length, u[1]);
+    out.push({ kind: 'qty', value: v, unit: u[0], unitClass: u[1], s: start, e });
+    return e;
   }
   return start;
 }
