@@ -1,5 +1,5 @@
 import { collapseRatios, parseExpr } from './expr';
-import { OCCURRENCE_UNITS, Op, UNSUPPORTED_WORDS, UnitClass } from './lexicon';
+import { OCCURRENCE_UNITS, Op, SHORTFALL_VERBS, UNSUPPORTED_WORDS, UnitClass } from './lexicon';
 import { atItemPosition, lex, Span, Token, TokenOf, WordCat } from './lexer';
 import { NormalText } from './normalize';
 import { Amount, BandCondition, Basis, Bound, Clause, Condition, ItemNode, Outcome, QuantityRef, RuleTree, Step, Unread } from './syntax';
@@ -1300,12 +1300,6 @@ class Parser {
     return null;
   }
 
-  /**
-   * A band of a measured value: "按期结案率达70%以上(含)", "70%(含)-80%", "小于90%且大于等于80%",
-   * "开工率为100%", "满意率≥90%", "超过控制目标的10%以内", "不低于总数的20%", "≥规定数的90%",
-   * "在80%至90%之间", "≥90分" (a score measured by another table). The quantity is the text before
-   * the first comparator; a figure of another unit in it is part of its name ("35岁及以下的…不低于20%").
-   */
   /** The "(" of a bracketed remark closing at `close`, when it holds only words (no figure, no comparator, no bracket). */
   private remarkOpening(close: number, from: number): number | undefined {
     for (let q = close - 1; q >= from; q--) {
@@ -1316,6 +1310,12 @@ class Parser {
     return undefined;
   }
 
+  /**
+   * A band of a measured value: "按期结案率达70%以上(含)", "70%(含)-80%", "小于90%且大于等于80%",
+   * "开工率为100%", "满意率≥90%", "超过控制目标的10%以内", "不低于总数的20%", "≥规定数的90%",
+   * "在80%至90%之间", "≥90分" (a score measured by another table). The quantity is the text before
+   * the first comparator; a figure of another unit in it is part of its name ("35岁及以下的…不低于20%").
+   */
   private bandCondition(from: number, to: number): BandCondition | null {
     interface Part {
       lo?: Bound;
@@ -1536,7 +1536,7 @@ interface Found {
 }
 
 /** A step that counts a shortfall ("每少于100公斤", "每低1个百分点"). */
-const STEP_SHORTFALL = /^每(少于|低于|少|低|下降|降低|减少)/;
+const STEP_SHORTFALL = new RegExp(`^每(${SHORTFALL_VERBS.join('|')})`);
 
 /** A condition that describes a failure ("不够全面", "未按规定", "缺少必要的环节"). */
 const NEGATIVE = /未|不|没|无|缺|差|低于|违规|违反|超出|超过|超支/;
