@@ -81,6 +81,7 @@ function coverageLines(c: TableCoverage): string[] {
   if (c.rules) out.push(`评分标准：${c.rules.indicators} 条，已识别 ${c.rules.read}，未能识别 ${c.rules.notUnderstood}，空 ${c.rules.empty}`);
   if (notRun.length) out.push(`未核对：${notRun.map((k) => `${k.name}（${k.note}）`).join('；')}`);
   for (const k of limited) out.push(`部分核对：${k.name}（${k.note}）`);
+  for (const r of c.readAs ?? []) out.push(`读法：${r}`);
   for (const i of c.unsure) out.push(`列 ${columnLetters(i.col)}「${i.header || '无表头'}」按${ROLE_ZH[i.role] ?? i.role}处理（${i.source === 'content' ? '由单元格内容判断' : '表头含义不唯一'}，置信度 ${Math.round(i.confidence * 100)}%${i.why ? `：${i.why}` : ''}）`);
   return out;
 }

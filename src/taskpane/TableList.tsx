@@ -48,13 +48,14 @@ const useStyles = makeStyles({
   picker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase200 },
 });
 
-/** The lines under a table card: checks that did not run, rules not understood, unsure columns. */
+/** The lines under a table card: checks that did not run, rules not understood, unsure columns, figures read otherwise. */
 export function coverageNotes(c: TableCoverage, t: Strings): string[] {
   const out: string[] = [];
   const notRun = c.checks.filter((k) => !k.ran);
   if (notRun.length) out.push(t.notChecked(notRun.map((k) => `${k.name}（${k.note}）`).join('；')));
   if (c.rules?.notUnderstood) out.push(t.rulesNotRead(c.rules.notUnderstood));
   for (const i of c.unsure) out.push(t.unsureColumn(columnLetters(i.col), i.header, Math.round(i.confidence * 100)));
+  for (const r of c.readAs ?? []) out.push(r);
   return out;
 }
 

@@ -22,7 +22,9 @@ describe('percent weights beside point scores', () => {
     const r = audit(real.grid);
     expect(r.findings).toEqual([]);
     expect(r.tables[0].indicators.map((i) => i.weight)).toEqual([20, 50, 20, 10]);
-    expect(r.coverage.notices.map((n) => n.message)).toEqual([expect.stringMatching(/权重以百分比填写（合计 100%），得分以分计：按 100 分制核对/)]);
+    expect(r.tables[0].weightsAsShares).toBe(true);
+    expect(r.coverage.tables[0].readAs).toEqual([expect.stringMatching(/权重以百分比填写（合计 100%），得分以分计：按 100 分制核对/)]);
+    expect(r.coverage.notices).toEqual([]);
   });
 
   it('still flags a score above its share, in points', () => {
@@ -34,10 +36,10 @@ describe('percent weights beside point scores', () => {
 
   it('leaves weights in points, and a table of shares beside scores in shares, as they are', () => {
     const points = audit(edited((g) => g.slice(1).forEach((row) => (row[1] = String(row[1]).replace('%', '')))));
-    expect(points.coverage.notices).toEqual([]);
+    expect(points.coverage.tables[0].readAs).toBeUndefined();
     expect(points.tables[0].indicators.map((i) => i.weight)).toEqual([20, 50, 20, 10]);
     const shares = audit(edited((g) => g.slice(1).forEach((row) => (row[3] = `${row[3]}%`))));
-    expect(shares.coverage.notices).toEqual([]);
+    expect(shares.coverage.tables[0].readAs).toBeUndefined();
     expect(shares.tables[0].indicators.map((i) => i.weight)).toEqual([0.2, 0.5, 0.2, 0.1]);
   });
 

@@ -105,7 +105,7 @@ function mergeOneWrongScore(findings: Finding[]): Finding[] {
 /** Audit a workbook: detect its tables (unless given), run every check, order the findings by place. */
 export function auditWorkbook(given: WorkbookModel, detected: DetectedTable[] = detectWorkbook(given)): AuditResult {
   // Weights written as shares of 100% beside scores in points are read as points (on a copy in memory).
-  const { workbook, tables, notices } = percentWeightsAsPoints(given, detected);
+  const { workbook, tables } = percentWeightsAsPoints(given, detected);
   const sheets = new Map<string, SheetModel>(workbook.sheets.map((s) => [s.name, s]));
   const flagged = new Map<IndicatorRow, FlaggedScore>();
   const ctx: AuditContext = {
@@ -136,6 +136,5 @@ export function auditWorkbook(given: WorkbookModel, detected: DetectedTable[] = 
   const keyed = mergeOneWrongScore(mergeSameCause(findings)).map((f) => ({ f, at: parseA1(f.cell), sheet: sheetIndex.get(f.sheet) ?? 0 }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity]);
   const ordered = keyed.map((k) => k.f);
-  const coverage = coverageOf(workbook, tables);
-  return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: { ...coverage, notices: [...notices, ...coverage.notices] } };
+  return { tables, findings: ordered, summary: summarise(ctx, ordered), coverage: coverageOf(workbook, tables) };
 }

@@ -7,6 +7,7 @@
 import { cachedRole } from '../layout/header';
 import { ColumnInference, DetectedTable } from '../layout/types';
 import { parseRule } from '../rules/parse';
+import { SHARES_AS_POINTS_NOTE } from './percent-weights';
 import { totalOfWholeFormElsewhere } from './whole-form';
 import { a1, rangeA1, rangeContains } from '../sheet/address';
 import { SheetModel, WorkbookModel } from '../sheet/model';
@@ -44,6 +45,8 @@ export interface TableCoverage {
   rules?: RuleCoverage;
   /** Role columns found from their cells or with low confidence: worth a look. */
   unsure: ColumnInference[];
+  /** How figures of the table were read other than as written (weights as shares of 100%). */
+  readAs?: string[];
 }
 
 export interface SheetNotice {
@@ -192,7 +195,7 @@ function tableCoverage(sheet: SheetModel, t: DetectedTable, all: readonly Detect
   const rules = t.kind === 'scoring' ? ruleCellsOf(sheet, t).coverage : undefined;
   const checks = (FAMILIES[t.kind] ?? []).map(([check, name, req]) => ({ check, name, ...req(t, rules, sheet, all) }));
   const unsure = (t.inference ?? []).filter((i) => i.source === 'content' || i.confidence < UNSURE_CONFIDENCE);
-  return { sheet: t.sheet, table: rangeA1(t.range), kind: t.kind, checks, ...(rules ? { rules } : {}), unsure };
+  return { sheet: t.sheet, table: rangeA1(t.range), kind: t.kind, checks, ...(rules ? { rules } : {}), unsure, ...(t.weightsAsShares ? { readAs: [SHARES_AS_POINTS_NOTE] } : {}) };
 }
 
 /**

@@ -3,13 +3,11 @@
  * the weights are the points of a 100-point table. They are read as points (20% → 20) so that
  * "score ≤ weight", 得分率 and the totals compare like with like; left as they were, every row
  * would be flagged (得分 18 超过其分值 0.2). The user's workbook is not touched: the audit reads a
- * copy of the sheet, and the coverage says how the weights were read.
+ * copy of the sheet, the table is marked, and its coverage says how its weights were read.
  */
 import { DetectedTable } from '../layout/types';
-import { rangeA1 } from '../sheet/address';
 import { Cell, SheetModel, WorkbookModel } from '../sheet/model';
 import { readNumber } from '../values/cell';
-import type { SheetNotice } from './coverage';
 
 /** Points of the whole table that a weight of 100% stands for. */
 export const WHOLE_IN_POINTS = 100;
@@ -20,9 +18,12 @@ const POINT_TABLES: ReadonlySet<DetectedTable['kind']> = new Set(['scoring', 'su
 
 export interface WeightsRead {
   workbook: WorkbookModel;
+  /** The tables, those read this way marked `weightsAsShares`. */
   tables: DetectedTable[];
-  notices: SheetNotice[];
 }
+
+/** How such a table's weights were read, for the coverage (Chinese, then English). */
+export const SHARES_AS_POINTS_NOTE = `权重以百分比填写（合计 100%），得分以分计：按 ${WHOLE_IN_POINTS} 分制核对，20% 即 20 分 (the weights are shares of 100%, the scores points: checked as points of ${WHOLE_IN_POINTS})`;
 
 /** The weight cells of a table, when they are shares of 100% beside scores in points. */
 function shareCells(sheet: SheetModel, t: DetectedTable): Array<{ row: number; value: number }> | undefined {
@@ -54,12 +55,12 @@ function scaledTable(t: DetectedTable): DetectedTable {
     ...t,
     indicators: t.indicators.map((i) => (i.weight === undefined ? i : { ...i, weight: scale(i.weight) })),
     groups: groups(t.groups),
+    weightsAsShares: true,
   } as DetectedTable;
 }
 
 export function percentWeightsAsPoints(workbook: WorkbookModel, tables: DetectedTable[]): WeightsRead {
   const changes = new Map<string, Array<{ row: number; col: number; cell: Cell }>>();
-  const notices: SheetNotice[] = [];
   const scaled = new Set<DetectedTable>();
   for (const t of tables) {
     const sheet = workbook.sheets.find((s) => s.name === t.sheet);
@@ -70,16 +71,10 @@ export function percentWeightsAsPoints(workbook: WorkbookModel, tables: Detected
     for (const c of cells) list.push({ row: c.row, col, cell: { value: Number((c.value * WHOLE_IN_POINTS).toFixed(10)) } });
     changes.set(t.sheet, list);
     scaled.add(t);
-    notices.push({
-      sheet: t.sheet,
-      row: t.headerRow,
-      message: `工作表「${t.sheet}」${rangeA1(t.range)} 的权重以百分比填写（合计 100%），得分以分计：按 ${WHOLE_IN_POINTS} 分制核对，20% 即 20 分。(the weights are shares of 100%, the scores points: checked as points of ${WHOLE_IN_POINTS})`,
-    });
   }
-  if (scaled.size === 0) return { workbook, tables, notices };
+  if (scaled.size === 0) return { workbook, tables };
   return {
     workbook: { ...workbook, sheets: workbook.sheets.map((s) => (changes.has(s.name) ? s.withCells(changes.get(s.name)!) : s)) },
     tables: tables.map((t) => (scaled.has(t) ? scaledTable(t) : t)),
-    notices,
   };
 }

@@ -113,6 +113,8 @@ interface TableBase {
   inference?: ColumnInference[];
   /** This table continues one on the sheet before (续表, 接上表, or its header repeated after a page break). */
   continues?: { sheet: string; headerRow: number };
+  /** 权重 written as shares of 100% ("20%") beside scores in points, read as points of a 100-point table (the audit's reading). */
+  weightsAsShares?: true;
 }
 
 export interface ScoringTable extends TableBase {
