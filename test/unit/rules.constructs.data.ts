@@ -275,6 +275,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'a formula with a remark in brackets after a name', text: '得分=实际到位资金（含上级补助）/计划投入资金×分值', points: 4, intervals: [[0, 4]], values: [[0.5, 2], [1, 4]] },
   { construct: 'a target, a requirement without figures, then steps below the target in its unit', text: '亩均施用有机肥800公斤以上，提供购肥票据，每少于50公斤扣1分，扣完为止。', points: 4, allowed: [0, 1, 2, 3, 4], values: [[900, 4], [800, 4], [700, 2], [500, 0]] },
   { construct: 'a count with another unit in brackets (1人（次）) is still per occurrence', text: '未按要求参加培训的，1人（次）扣0.5分，扣完为止。', points: 2, allowed: steps(2, 0.5), values: [[0, 2], [3, 0.5]] },
+  { construct: 'parts by sentence: a sentence that only deducts goes with the award before it', text: '文字通顺、表述准确的，计3分。有语病或错别字的，每处扣0.5分；按规定格式排版的，计1分。每有一处格式不符的，扣0.2分，扣完为止。', points: 4, allowed: [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3, 3.1, 3.2, 3.3, 3.4, 3.5, 3.6, 3.8, 4] },
+  { construct: 'a point lost before 分 (扣02分 is 0.2)', text: '在编人数不超过编制数得2分，每超出1人扣02分，扣完为止。', points: 2, allowed: steps(2, 0.2) },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },

@@ -876,18 +876,29 @@ const SENTENCE_END = /[。；;]/;
  * The clauses cut into sentences (at 。 and ；), when there are two or more and each holds exactly
  * one award of points (its top) and nothing before the first: else undefined.
  */
+/** An award of some points under a condition of its own (not 否则). */
+const isPointsAward = (c: Clause): c is ClauseOf<'rule'> => c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.amount.kind === 'points' && c.outcome.amount.hi > 0 && c.cond.kind !== 'otherwise';
+
 function partsBySentence(scoring: readonly Clause[], text: string): Array<{ clauses: Clause[]; top: number }> | undefined {
   const ordered = scoring.filter((c) => c.s !== undefined && c.e !== undefined).sort((a, b) => a.s! - b.s!);
   if (ordered.length !== scoring.length || ordered.length < 2) return undefined;
-  const sentences: Clause[][] = [[ordered[0]]];
+  const raw: Clause[][] = [[ordered[0]]];
   for (let i = 1; i < ordered.length; i++) {
-    if (SENTENCE_END.test(text.slice(ordered[i - 1].e!, ordered[i].s!))) sentences.push([]);
-    sentences[sentences.length - 1].push(ordered[i]);
+    if (SENTENCE_END.test(text.slice(ordered[i - 1].e!, ordered[i].s!))) raw.push([]);
+    raw[raw.length - 1].push(ordered[i]);
+  }
+  // "…计3分。表述不清楚的，每处扣0.5分；…计1分。每有一处…扣0.2分": a sentence that awards nothing
+  // (only deducts) goes with the part before it.
+  const sentences: Clause[][] = [];
+  for (const sentence of raw) {
+    const awardsNothing = !sentence.some(isPointsAward);
+    if (awardsNothing && sentences.length > 0) sentences[sentences.length - 1].push(...sentence);
+    else sentences.push([...sentence]);
   }
   if (sentences.length < 2) return undefined;
   const out: Array<{ clauses: Clause[]; top: number }> = [];
   for (const clauses of sentences) {
-    const awards = clauses.filter((c): c is ClauseOf<'rule'> => c.kind === 'rule' && c.outcome.kind === 'award' && c.outcome.amount.kind === 'points' && c.outcome.amount.hi > 0 && c.cond.kind !== 'otherwise');
+    const awards = clauses.filter(isPointsAward);
     if (awards.length !== 1 || awards[0] !== clauses.find((c) => c.kind === 'rule' || c.kind === 'step')) return undefined;
     out.push({ clauses, top: amountRange((awards[0].outcome as Extract<Outcome, { kind: 'award' }>).amount, 0)[1] });
   }

@@ -383,7 +383,9 @@ function afterFigure(s: string, start: number, i: number, value: number, text: s
     return i + range[0].length;
   }
   if (s[i] === '分' && !s.startsWith('分钟', i) && !s.startsWith('分之', i) && !s.startsWith('分别', i) && !s.startsWith('分配', i) && !s.startsWith('分析', i)) {
-    out.push({ kind: 'points', lo: value, hi: value, s: start, e: i + 1 });
+    // "扣02分": a point dropped by OCR or typing (no score is written with a leading zero).
+    const pts = DROPPED_POINT.test(s.slice(start, i)) ? Number(`0.${s.slice(start + 1, i)}`) : value;
+    out.push({ kind: 'points', lo: pts, hi: pts, s: start, e: i + 1 });
     return i + 1;
   }
   if (s.startsWith('分钟', i)) {
@@ -399,6 +401,9 @@ function afterFigure(s: string, start: number, i: number, value: number, text: s
   out.push({ kind: 'num', value, percent: false, text, s: start, e: i });
   return i;
 }
+
+/** "02", "05" before 分: 0.2, 0.5 with the point lost. */
+const DROPPED_POINT = /^0\d{1,2}$/;
 
 /** "1人(处)不符合要求扣0.2分": another count unit in brackets after the unit names the same thing counted. */
 const ALTERNATIVE_COUNT_UNIT = /^\((处|次|人|项|个|件|例|起|家|条|台|套)\)/;
