@@ -382,6 +382,13 @@ function afterFigure(s: string, start: number, i: number, value: number, text: s
     out.push({ kind: 'points', lo: Math.min(value, hi), hi: Math.max(value, hi), s: start, e: i + range[0].length });
     return i + range[0].length;
   }
+  // "10分到13分", "3分至0分": a range of points with 分 after each end (either order).
+  const spelled = /^分(到|至|-)(\d+(?:\.\d+)?)分(?!钟|之)/.exec(s.slice(i, i + 12));
+  if (spelled) {
+    const other = Number(spelled[2]);
+    out.push({ kind: 'points', lo: Math.min(value, other), hi: Math.max(value, other), s: start, e: i + spelled[0].length });
+    return i + spelled[0].length;
+  }
   if (s[i] === '分' && !s.startsWith('分钟', i) && !s.startsWith('分之', i) && !s.startsWith('分别', i) && !s.startsWith('分配', i) && !s.startsWith('分析', i)) {
     // "扣02分": a point dropped by OCR or typing (no score is written with a leading zero).
     const pts = DROPPED_POINT.test(s.slice(start, i)) ? Number(`0.${s.slice(start + 1, i)}`) : value;

@@ -118,6 +118,7 @@ export function normalizeRule(raw: string): NormalText {
     source.push(at);
   }
   repairOcr(chars);
+  bareTierPoints(chars, source);
   source.push(src.length);
   return { raw: src, text: chars.join(''), source, lineStarts };
 }
@@ -138,6 +139,30 @@ function pinyinNotes(src: string): Set<number> {
     for (let k = m.index; k < m.index + m[0].length; k++) out.add(k);
   }
   return out;
+}
+
+/** Tiers of points in brackets without 分: "正确合理(7-8);较合理(5-6);不合理(0-2)". */
+const BARE_TIER = /(?<=[\u3400-\u9fff])\((\d{1,3}(?:\.\d+)?)(?:-(\d{1,3}(?:\.\d+)?))?\)(?=$|[;,。])/g;
+/** Two or more such brackets make a list of tiers (a lone "(3)" may be anything). */
+const MIN_BARE_TIERS = 2;
+/** Above this a bracketed figure is no score. */
+const MAX_TIER_POINTS = 100;
+
+/**
+ * "选题合理性(8分):正确合理(7-8);较合理(5-6);基本合理(3-4);不合理(0-2)": graded wording, each grade with
+ * its range of points in brackets and the 分 left out. Read as "(7-8分)" where there are several
+ * such brackets, each after a word and before a separator. 分 is inserted, mapped to the bracket.
+ */
+function bareTierPoints(chars: string[], source: number[]): void {
+  const text = chars.join('');
+  const found = [...text.matchAll(BARE_TIER)].filter((m) => Number(m[2] ?? m[1]) <= MAX_TIER_POINTS && Number(m[1]) <= Number(m[2] ?? m[1]));
+  if (found.length < MIN_BARE_TIERS) return;
+  // From the end, so earlier indices stay valid ("(" … ")" is one code unit per character here).
+  for (const m of found.reverse()) {
+    const close = m.index! + m[0].length - 1;
+    chars.splice(close, 0, '分');
+    source.splice(close, 0, source[close]);
+  }
 }
 
 /** OCR and typing slips that are unambiguous in context; the text keeps its length. */
