@@ -280,6 +280,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
   { construct: 'graded wording with bare point ranges in brackets (分 left out)', text: '方案设计(10分)：科学合理(8-10)；较合理(5-7)；基本合理(2-4)；不合理(0-1)。', points: 10, intervals: [[0, 1], [2, 4], [5, 7], [8, 10]] },
   { construct: 'a lone bracketed figure is no tier', text: '按第(3)项要求完成得2分，否则不得分。', points: 2, allowed: [0, 2] },
   { construct: 'a range of points with 分 after each end (3分到0分)', text: '完成(5分)完成80%以上(4分)完成60%以上(3分)完成50%及以下(2分到0分)', points: 5, intervals: [[0, 2], [3, 3], [4, 4], [5, 5]], values: [[0.8, 4], [0.6, 3]] },
+  { construct: '分值计算 in a condition is a noun, not the points', text: '资料归档正确、分值计算无误的，计2分；分值计算有误的，每处扣0.5分，扣完为止。', points: 2, allowed: [0, 0.5, 1, 1.5, 2] },
   { construct: 'items of stated points without numbering (每项…各N分)', text: '每项措施各1.5分，完成计满分，没有完成计0分。', points: 6, allowed: [0, 1.5, 3, 4.5, 6], values: [[0, 0], [3, 4.5], [4, 6]] },
   { construct: 'formula after 得分值= (as after 得分=)', text: '得分值=种植率×30', points: 30, intervals: [[0, 30]], values: [[0.85, 25.5], [0.5, 15]] },
   { construct: 'not understood 依次类推', text: '完成全年任务的得10分，完成90%的得9分，依次类推。', points: 10, notRule: true },
