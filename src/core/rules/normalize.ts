@@ -142,7 +142,7 @@ function pinyinNotes(src: string): Set<number> {
 }
 
 /** Tiers of points in brackets without 分: "正确合理(7-8);较合理(5-6);不合理(0-2)". */
-const BARE_TIER = /(?<=[\u3400-\u9fff])\((\d{1,3}(?:\.\d+)?)(?:-(\d{1,3}(?:\.\d+)?))?\)(?=$|[;,。])/g;
+const BARE_TIER = /[\u3400-\u9fff]\((\d{1,3}(?:\.\d+)?)(?:-(\d{1,3}(?:\.\d+)?))?\)(?=$|[;,。])/g;
 /** Two or more such brackets make a list of tiers (a lone "(3)" may be anything). */
 const MIN_BARE_TIERS = 2;
 /** Above this a bracketed figure is no score. */
@@ -157,7 +157,7 @@ function bareTierPoints(chars: string[], source: number[]): void {
   const text = chars.join('');
   const found = [...text.matchAll(BARE_TIER)].filter((m) => Number(m[2] ?? m[1]) <= MAX_TIER_POINTS && Number(m[1]) <= Number(m[2] ?? m[1]));
   if (found.length < MIN_BARE_TIERS) return;
-  // From the end, so earlier indices stay valid ("(" … ")" is one code unit per character here).
+  // From the end, so earlier indices stay valid (the match opens with the word's last character; one code unit each here).
   for (const m of found.reverse()) {
     const close = m.index! + m[0].length - 1;
     chars.splice(close, 0, '分');
