@@ -48,8 +48,11 @@ function shareCells(sheet: SheetModel, t: DetectedTable): Array<{ row: number; v
   return cells;
 }
 
+/** A share as points of the whole (0.2 → 20), without the float noise of the product (0.07 × 100). */
+const asPoints = (share: number): number => Number((share * WHOLE_IN_POINTS).toFixed(10));
+
 function scaledTable(t: DetectedTable): DetectedTable {
-  const scale = (w: number | undefined) => (w === undefined ? undefined : Number((w * WHOLE_IN_POINTS).toFixed(10)));
+  const scale = (w: number | undefined) => (w === undefined ? undefined : asPoints(w));
   const groups = (gs: DetectedTable['groups']): DetectedTable['groups'] => gs.map((g) => ({ ...g, ...(g.weight !== undefined ? { weight: scale(g.weight) } : {}), children: groups(g.children) }));
   return {
     ...t,
@@ -68,7 +71,7 @@ export function percentWeightsAsPoints(workbook: WorkbookModel, tables: Detected
     if (!sheet || !cells) continue;
     const col = t.columns.weight!;
     const list = changes.get(t.sheet) ?? [];
-    for (const c of cells) list.push({ row: c.row, col, cell: { value: Number((c.value * WHOLE_IN_POINTS).toFixed(10)) } });
+    for (const c of cells) list.push({ row: c.row, col, cell: { value: asPoints(c.value) } });
     changes.set(t.sheet, list);
     scaled.add(t);
   }
